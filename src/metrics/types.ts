@@ -1,0 +1,130 @@
+// What simulate() returns: plain, JSON-serialisable data. Formatting to files and the terminal is io/'s job.
+import type { FailoverChoice } from '../scenario/types.js';
+
+/** Summary statistics of a sample (or of a time-weighted signal). null fields when there is no data. */
+export interface Stats {
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+export interface RpoSummary extends Stats {
+  /** Time-weighted over [max(warm-up, first point), horizon); count = number of recovery points in it. */
+  fractionWithinThreshold: number | null;
+  /** Seconds observed (the denominator of the time weighting). */
+  observedSec: number;
+}
+
+export interface AlertSummary {
+  /** Episodes (upward crossings) and total seconds in the alert state. */
+  episodes: number;
+  seconds: number;
+}
+
+export type RecoveryPointKind = 'crash-consistent' | 'app-consistent' | 'latest-uploaded';
+
+export interface FailoverRecord {
+  disasterTimeSec: number;
+  vm: string;
+  choice: FailoverChoice;
+  /** null: this choice had no recovery point at that time (see note). */
+  recoveryPointTimeSec: number | null;
+  recoveryPointKind: RecoveryPointKind | null;
+  dataLossSec: number | null;
+  dataLossBytes: number | null;
+  downtimeSec: number | null;
+  shutdownSec: number;
+  detectionSec: number;
+  backlogProcessingSec: number;
+  jobSec: number;
+  extraProcessingSec: number;
+  bootSec: number;
+  /** Empty, or why there is no point ("no app-consistent point: app-consistent off"). */
+  note: string;
+}
+
+export interface ChoiceSummary {
+  choice: FailoverChoice;
+  /** Disasters at which this choice had a recovery point. */
+  available: number;
+  unavailable: number;
+  dataLossSec: Stats;
+  dataLossBytes: Stats;
+  downtimeSec: Stats;
+}
+
+export interface VmSummary {
+  name: string;
+  processServer: string;
+  /** When initial replication finished and the first recovery point became usable (null: never). */
+  initialReplicationDoneSec: number | null;
+  firstRecoveryPointSec: number | null;
+  rpo: RpoSummary;
+  rpoAlerts: AlertSummary;
+  recoveryPointsCreated: number;
+  recoveryPointsRetainedAtEnd: number;
+  peakCacheBytes: number;
+  peakSourceBacklogBytes: number;
+  peakUnuploadedBytes: number;
+  /** Seconds spent throttled (bitmap mode at the source). */
+  throttledSec: number;
+  bytesWritten: number;
+  bytesUploaded: number;
+  bytesProcessed: number;
+  failover: ChoiceSummary[];
+}
+
+export interface ProcessServerSummary {
+  name: string;
+  peakCacheBytes: number;
+  peakCacheFraction: number;
+  throttle: AlertSummary;
+  cacheWarning: AlertSummary;
+  cacheCritical: AlertSummary;
+  pendingUploadWarning: AlertSummary;
+  pendingUploadCritical: AlertSummary;
+  downSec: number;
+}
+
+export interface UplinkSummary {
+  name: string;
+  downSec: number;
+  outages: number;
+  /** Mean utilisation while up, 0–1. */
+  utilisation: number;
+}
+
+export interface TimeseriesSample {
+  timeSec: number;
+  vm: string;
+  rpoSec: number | null;
+  sourceBacklogBytes: number;
+  psCacheBytes: number;
+  unuploadedBytes: number;
+  unprocessedBytes: number;
+}
+
+export interface SimulationResult {
+  scenario: string;
+  seed: number;
+  version: string;
+  horizonSec: number;
+  warmupSec: number;
+  disasterTimesSec: number[];
+  vms: VmSummary[];
+  processServers: ProcessServerSummary[];
+  uplinks: UplinkSummary[];
+  /** One record per disaster × VM × choice, ordered by disaster time, then VM order, then choice order. */
+  failovers: FailoverRecord[];
+  /** Empty when output.sampleIntervalSec is 0. */
+  timeseries: TimeseriesSample[];
+  /** Events the engine processed (for benchmarks). */
+  eventCount: number;
+}
+
+export interface SimulateOptions {
+  seed?: number;
+}

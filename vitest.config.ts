@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Simulation-heavy property tests and CLI tests spawn processes: give them room on 2 cores.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
