@@ -11,14 +11,15 @@ export function uniform(rng: RandomStream, min: number, max: number): number {
 /** Exponential with the given mean, by inverse transform. */
 export function exponential(rng: RandomStream, mean: number): number {
   if (!(mean >= 0)) throw new RangeError(`exponential: mean must be >= 0, got ${mean}`);
-  // 1 - u lies in (0, 1], so the logarithm is never log(0) = -Infinity.
-  return -mean * Math.log(1 - rng.next());
+  // u < 1, so log1p(-u) = ln(1 - u) is never ln(0) = -Infinity; log1p also keeps small u accurate
+  // and gives +0 (not -0) for u = 0.
+  return -Math.log1p(-rng.next()) * mean;
 }
 
 /** Normal, by Box–Muller. Uses two draws and discards the second variate: caching it would make the sampler stateful. */
 export function normal(rng: RandomStream, mean: number, sd: number): number {
   if (!(sd >= 0)) throw new RangeError(`normal: sd must be >= 0, got ${sd}`);
-  const radius = Math.sqrt(-2 * Math.log(1 - rng.next()));
+  const radius = Math.sqrt(-2 * Math.log1p(-rng.next()));
   return mean + sd * radius * Math.cos(2 * Math.PI * rng.next());
 }
 
