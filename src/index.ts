@@ -1,0 +1,7 @@
+// Public exports only.
+export * from './engine/index.js';
+export { simulate } from './simulate.js';
+export type * from './scenario/types.js';
+export type * from './metrics/types.js';
+export { FAILOVER_CHOICES } from './scenario/types.js';
+export { VERSION } from './version.js';

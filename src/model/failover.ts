@@ -1,0 +1,122 @@
+import type { FailoverRecord, RecoveryPointKind } from '../metrics/types.js';
+import type { FailoverChoice, Scenario } from '../scenario/types.js';
+import type { DowntimeDraws } from './downtimeDraws.js';
+import type { RecoveryPoint } from './recoveryPoints.js';
+import type { VmReplication } from './vmReplication.js';
+
+interface ChosenPoint {
+  sourceTimeSec: number;
+  streamBytes: number;
+  kind: RecoveryPointKind;
+  /** Unprocessed bytes that must be processed before this point can be used (only for latest). */
+  backlogBytes: number;
+}
+
+/**
+ * What failing over one VM at a disaster with one choice recovers and costs (domain.md §3). Everything not yet
+ * in Azure is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload it.
+ * The VM must have been advanced to the disaster time.
+ */
+export function evaluateFailover(
+  vm: VmReplication,
+  disasterSec: number,
+  choice: FailoverChoice,
+  draws: DowntimeDraws,
+  scenario: Scenario,
+  finalSyncBytesPerSec: number,
+): FailoverRecord {
+  const failover = scenario.failover;
+  const shutdownSucceeds = failover.shutdownBeforeFailover && !draws.shutdownFails && finalSyncBytesPerSec > 0;
+  const finalSyncSec = shutdownSucceeds ? vm.unuploaded / finalSyncBytesPerSec : 0;
+  const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds);
+  const base = {
+    disasterTimeSec: disasterSec,
+    vm: vm.spec.name,
+    choice,
+    shutdownSec: draws.shutdownSec + finalSyncSec,
+    detectionSec: draws.detectionSec,
+    jobSec: draws.jobSec,
+    extraProcessingSec: draws.extraProcessingSec,
+    bootSec: draws.bootSec,
+  };
+  if (point === null) {
+    return {
+      ...base,
+      recoveryPointTimeSec: null,
+      recoveryPointKind: null,
+      dataLossSec: null,
+      dataLossBytes: null,
+      downtimeSec: null,
+      backlogProcessingSec: 0,
+      note,
+    };
+  }
+  const backlogProcessingSec = point.backlogBytes / vm.spec.applyRateBytesPerSec;
+  return {
+    ...base,
+    recoveryPointTimeSec: point.sourceTimeSec,
+    recoveryPointKind: point.kind,
+    dataLossSec: disasterSec - point.sourceTimeSec,
+    dataLossBytes: Math.max(0, vm.written - point.streamBytes),
+    downtimeSec:
+      base.shutdownSec + draws.detectionSec + backlogProcessingSec + draws.jobSec + draws.extraProcessingSec + draws.bootSec,
+    backlogProcessingSec,
+    note,
+  };
+}
+
+function choosePoint(
+  vm: VmReplication,
+  disasterSec: number,
+  choice: FailoverChoice,
+  scenario: Scenario,
+  shutdownSucceeds: boolean,
+): { point: ChosenPoint | null; note: string } {
+  if (!vm.active || vm.initialReplicationDoneSec === null) {
+    return { point: null, note: 'initial replication not finished: no replica in Azure' };
+  }
+  const ungrouped = choice.startsWith('latest-multi-vm') ? 'not in a replication group: own point' : '';
+  switch (choice) {
+    case 'latest': {
+      const applied = vm.appliedAt(disasterSec);
+      if (shutdownSucceeds) {
+        // The final sync uploads everything: nothing is lost, all of it is processed before the VM starts.
+        return {
+          point: { sourceTimeSec: disasterSec, streamBytes: vm.written, kind: 'latest-uploaded', backlogBytes: vm.written - applied },
+          note: 'shutdown and final sync succeeded',
+        };
+      }
+      const point = {
+        sourceTimeSec: vm.uploadedSourceTime(disasterSec),
+        streamBytes: vm.uploaded,
+        kind: 'latest-uploaded' as const,
+        backlogBytes: vm.uploaded - applied,
+      };
+      return { point, note: failoverNoteForShutdown(scenario, shutdownSucceeds) };
+    }
+    case 'latest-processed':
+    case 'latest-multi-vm-processed':
+      return fromPoint(vm.points.newest(), 'no recovery point processed yet', ungrouped);
+    case 'latest-app-consistent':
+    case 'latest-multi-vm-app-consistent':
+      if (scenario.policy.appConsistentIntervalSec === 0) {
+        return { point: null, note: 'no app-consistent point: app-consistent points are off' };
+      }
+      return fromPoint(vm.points.newestAppConsistent(), 'no app-consistent point processed yet', ungrouped);
+    case 'custom': {
+      const latestAllowed = disasterSec - scenario.failover.customPointAgeSec;
+      const point = vm.points.newestRetainedAtOrBefore(latestAllowed, disasterSec);
+      return fromPoint(point, `no retained point at least ${scenario.failover.customPointAgeSec} s old`, '');
+    }
+  }
+}
+
+function fromPoint(point: RecoveryPoint | null, missing: string, note: string): { point: ChosenPoint | null; note: string } {
+  if (point === null) return { point: null, note: missing };
+  return { point: { sourceTimeSec: point.sourceTimeSec, streamBytes: point.streamBytes, kind: point.kind, backlogBytes: 0 }, note };
+}
+
+function failoverNoteForShutdown(scenario: Scenario, shutdownSucceeds: boolean): string {
+  if (!scenario.failover.shutdownBeforeFailover || shutdownSucceeds) return '';
+  return 'shutdown failed: failed over without a final sync';
+}

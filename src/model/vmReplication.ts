@@ -1,0 +1,241 @@
+import type { VmSpec } from '../scenario/types.js';
+import { GrowableSeries } from './growableSeries.js';
+import { ProcessingHistory } from './processingHistory.js';
+import { RecoveryPoints, type PointKind, type RecoveryPoint } from './recoveryPoints.js';
+import { WriteCurve } from './writeCurve.js';
+
+/**
+ * One VM's replication stream as a fluid: cumulative bytes written at the source (W), taken by the process
+ * server into its cache (S), uploaded to Azure (U) and processed there (P). Every stage is FIFO, so a stream
+ * position has one source time (WriteCurve) and recovery-point tags are positions in the stream.
+ *
+ * Rates are constant between the events that the replication domain schedules, so advancing is exact
+ * arithmetic; the domain guarantees that no queue empties between two advances.
+ */
+export class VmReplication {
+  /** Whether the stream has started (initial replication began, or the VM was protected at start). */
+  active = false;
+  written = 0;
+  ingested = 0;
+  uploaded = 0;
+  /** Processed bytes of an undelayed processor; applied bytes are this, D seconds later. */
+  processed = 0;
+
+  churnRate = 0;
+  ingestRate = 0;
+  uploadRate = 0;
+  lastSec = 0;
+
+  initialReplicationBytes = 0;
+  initialReplicationDoneSec: number | null = null;
+  firstPointSec: number | null = null;
+
+  readonly points: RecoveryPoints;
+  /** (usable time, source time) of every point as it became usable: the RPO sawtooth. */
+  readonly rpoSteps = new GrowableSeries();
+
+  peakSourceBacklog = 0;
+  peakCache = 0;
+  peakUnuploaded = 0;
+  /** Set by the replication domain: the VM's process server is throttling it (bitmap mode at the source). */
+  throttled = false;
+  throttledSec = 0;
+
+  private readonly componentRates: number[];
+  private readonly curve = new WriteCurve();
+  private readonly history: ProcessingHistory;
+  // Tags not yet processed (FIFO), then tags processed but not yet applied (FIFO, usable after the delay).
+  private pendingTags: { sourceTimeSec: number; streamBytes: number; kind: PointKind }[] = [];
+  private pendingHead = 0;
+  private inFlight: RecoveryPoint[] = [];
+  private inFlightHead = 0;
+
+  constructor(
+    readonly spec: VmSpec,
+    readonly index: number,
+    private readonly processingDelaySec: number,
+    retentionSec: number,
+  ) {
+    this.componentRates = spec.churn.map(() => 0);
+    this.points = new RecoveryPoints(retentionSec);
+    this.history = new ProcessingHistory(processingDelaySec);
+  }
+
+  /** Bytes below which a queue counts as empty: absorbs rounding in long sums of rate × time. */
+  get tolerance(): number {
+    return 1e-3 + this.written * 1e-12;
+  }
+
+  get sourceBacklog(): number {
+    return this.written - this.ingested;
+  }
+  get cache(): number {
+    return this.ingested - this.uploaded;
+  }
+  get unuploaded(): number {
+    return this.written - this.uploaded;
+  }
+  get effectiveChurnRate(): number {
+    return this.active ? this.churnRate : 0;
+  }
+
+  /** Bytes applied in Azure at nowSec (the VM must have been advanced to nowSec). */
+  appliedAt(nowSec: number): number {
+    return Math.min(this.uploaded, this.history.appliedAt(nowSec));
+  }
+
+  /** Source time of the newest data such that everything written before it is uploaded. */
+  uploadedSourceTime(nowSec: number): number {
+    return this.curve.sourceTimeOf(this.uploaded, nowSec, this.written, this.effectiveChurnRate);
+  }
+
+  /** Starts the replication stream: initial replication copies `bytes` first, stamped with the start time. */
+  startStream(nowSec: number, bytes: number): void {
+    this.advance(nowSec);
+    this.active = true;
+    this.initialReplicationBytes = bytes;
+    this.curve.append(nowSec, this.written);
+    this.written += bytes;
+    this.curve.append(nowSec, this.written);
+    if (bytes === 0) this.initialReplicationDoneSec = nowSec;
+  }
+
+  setChurnComponentRate(nowSec: number, component: number, bytesPerSec: number): void {
+    this.advance(nowSec);
+    this.componentRates[component] = bytesPerSec;
+    let sum = 0;
+    for (const rate of this.componentRates) sum += rate;
+    this.churnRate = sum;
+    if (this.active) this.curve.append(nowSec, this.written);
+  }
+
+  burst(nowSec: number, bytes: number): void {
+    if (!this.active) return;
+    this.advance(nowSec);
+    this.curve.append(nowSec, this.written);
+    this.written += bytes;
+    this.curve.append(nowSec, this.written);
+    this.peakSourceBacklog = Math.max(this.peakSourceBacklog, this.sourceBacklog);
+    this.peakUnuploaded = Math.max(this.peakUnuploaded, this.unuploaded);
+  }
+
+  /** Places a recovery-point tag at the current end of the stream; an app-consistent tag at the same instant as a crash-consistent one upgrades it. */
+  tag(nowSec: number, kind: PointKind): void {
+    if (!this.active) return;
+    this.advance(nowSec);
+    const last = this.pendingTags.length > this.pendingHead ? this.pendingTags[this.pendingTags.length - 1]! : null;
+    if (last && last.sourceTimeSec === nowSec) {
+      if (kind === 'app-consistent') last.kind = kind;
+      return;
+    }
+    this.pendingTags.push({ sourceTimeSec: nowSec, streamBytes: this.written, kind });
+  }
+
+  setRates(ingestRate: number, uploadRate: number): void {
+    this.ingestRate = ingestRate;
+    this.uploadRate = uploadRate;
+  }
+
+  /** Advances the stream to nowSec at the current rates and makes points usable whose time has come. */
+  advance(nowSec: number): void {
+    const dt = nowSec - this.lastSec;
+    if (dt > 0 && this.active) {
+      const uploadedBefore = this.uploaded;
+      this.written += this.churnRate * dt;
+      this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
+      this.uploaded = Math.min(this.ingested, this.uploaded + this.uploadRate * dt);
+      const tolerance = this.tolerance;
+      if (this.written - this.ingested <= tolerance) this.ingested = this.written;
+      if (this.ingested - this.uploaded <= tolerance) this.uploaded = this.ingested;
+      this.advanceProcessing(this.lastSec, nowSec, uploadedBefore);
+      if (this.throttled) this.throttledSec += dt;
+      this.peakSourceBacklog = Math.max(this.peakSourceBacklog, this.sourceBacklog);
+      this.peakCache = Math.max(this.peakCache, this.cache);
+      this.peakUnuploaded = Math.max(this.peakUnuploaded, this.unuploaded);
+    }
+    if (dt > 0) this.lastSec = nowSec;
+    if (this.active && this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.tolerance) {
+      // Exact: the domain schedules an event for the instant the initial copy is uploaded.
+      this.initialReplicationDoneSec = nowSec;
+    }
+    this.releaseAppliedPoints(nowSec);
+  }
+
+  /** Time until the next instant at which this VM's demand on its process server or uplink changes. */
+  secondsToNextChange(): number {
+    if (!this.active) return Infinity;
+    const tolerance = this.tolerance;
+    let next = Infinity;
+    const backlogRate = this.churnRate - this.ingestRate;
+    if (this.sourceBacklog > tolerance && backlogRate < 0) next = Math.min(next, this.sourceBacklog / -backlogRate);
+    const cacheRate = this.ingestRate - this.uploadRate;
+    if (this.cache > tolerance && cacheRate < 0) next = Math.min(next, this.cache / -cacheRate);
+    if (this.initialReplicationDoneSec === null && this.uploadRate > 0) {
+      next = Math.min(next, Math.max(0, this.initialReplicationBytes - this.uploaded) / this.uploadRate);
+    }
+    return next;
+  }
+
+  forgetHistoryBefore(): void {
+    this.curve.forgetBelow(this.uploaded);
+  }
+
+  private advanceProcessing(fromSec: number, toSec: number, uploadedBefore: number): void {
+    const applyRate = this.spec.applyRateBytesPerSec;
+    const upload = this.uploadRate;
+    const dt = toSec - fromSec;
+    const start = this.processed;
+    let firstRate: number;
+    let switchSec: number; // when the processing backlog empties (the rate changes to the upload rate)
+    if (uploadedBefore - start > this.tolerance) {
+      firstRate = applyRate;
+      switchSec = upload < applyRate ? fromSec + (uploadedBefore - start) / (applyRate - upload) : Infinity;
+    } else {
+      firstRate = Math.min(upload, applyRate);
+      switchSec = Infinity;
+    }
+    let end: number;
+    if (switchSec >= toSec) {
+      end = start + firstRate * dt;
+    } else {
+      const atSwitch = start + firstRate * (switchSec - fromSec);
+      end = atSwitch + upload * (toSec - switchSec);
+      this.history.record(switchSec, atSwitch);
+    }
+    this.processed = Math.min(this.uploaded, end);
+    this.history.record(toSec, this.processed);
+    this.processTagsUpTo(fromSec, start, firstRate, switchSec, upload);
+  }
+
+  /** Tags the processor passed in this step become usable one processing delay after the crossing. */
+  private processTagsUpTo(fromSec: number, start: number, firstRate: number, switchSec: number, laterRate: number): void {
+    const atSwitch = switchSec === Infinity ? Infinity : start + firstRate * (switchSec - fromSec);
+    while (this.pendingHead < this.pendingTags.length) {
+      const tag = this.pendingTags[this.pendingHead]!;
+      if (tag.streamBytes > this.processed) break;
+      let crossingSec: number;
+      if (tag.streamBytes <= start) crossingSec = fromSec;
+      else if (tag.streamBytes <= atSwitch) crossingSec = fromSec + (tag.streamBytes - start) / firstRate;
+      else crossingSec = switchSec + (tag.streamBytes - atSwitch) / laterRate;
+      this.inFlight.push({ ...tag, usableSec: Math.max(crossingSec, tag.sourceTimeSec) + this.processingDelaySec });
+      this.pendingHead++;
+    }
+    if (this.pendingHead > 1024) {
+      this.pendingTags = this.pendingTags.slice(this.pendingHead);
+      this.pendingHead = 0;
+    }
+  }
+
+  private releaseAppliedPoints(nowSec: number): void {
+    while (this.inFlightHead < this.inFlight.length && this.inFlight[this.inFlightHead]!.usableSec <= nowSec) {
+      const point = this.inFlight[this.inFlightHead++]!;
+      this.points.add(point);
+      this.rpoSteps.push(point.usableSec, point.sourceTimeSec);
+      if (this.firstPointSec === null) this.firstPointSec = point.usableSec;
+    }
+    if (this.inFlightHead > 1024) {
+      this.inFlight = this.inFlight.slice(this.inFlightHead);
+      this.inFlightHead = 0;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The cumulative bytes a VM has written, W(t), kept as breakpoints of a piecewise-linear curve (a burst is two
+ * breakpoints at the same time). It answers "when was byte x written?", which turns a position in the
+ * replication stream (bytes uploaded, a recovery point's tag) into a source time, and so into data loss.
+ * Only the part of the curve at or after the oldest position still asked about is kept.
+ * NOTE: flat growable typed arrays; one curve per VM lives for the whole run.
+ */
+export class WriteCurve {
+  private times = new Float64Array(64);
+  private bytes = new Float64Array(64);
+  private head = 0;
+  private tail = 0;
+
+  /** Records that W(timeSec) = writtenBytes; call before every change of the write rate and around bursts. */
+  append(timeSec: number, writtenBytes: number): void {
+    if (this.tail > this.head) {
+      const last = this.tail - 1;
+      // A breakpoint that adds nothing (same time and bytes) is skipped: rate changes at one instant pile up.
+      if (this.times[last] === timeSec && this.bytes[last] === writtenBytes) return;
+    }
+    if (this.tail === this.times.length) this.grow();
+    this.times[this.tail] = timeSec;
+    this.bytes[this.tail] = writtenBytes;
+    this.tail++;
+  }
+
+  /**
+   * The source time of byte position x: inf{ s : W(s) > x }, i.e. the instant up to which everything before
+   * position x had been written. When every written byte is at or below x, that instant is `nowSec`.
+   * `rateNow` is the write rate since the last breakpoint.
+   */
+  sourceTimeOf(x: number, nowSec: number, writtenNow: number, rateNow: number): number {
+    if (x >= writtenNow) return nowSec;
+    // Binary search the first breakpoint with bytes > x.
+    let lo = this.head;
+    let hi = this.tail;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.bytes[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo === this.tail) {
+      // In the open segment after the last breakpoint.
+      const t0 = this.times[this.tail - 1]!;
+      const w0 = this.bytes[this.tail - 1]!;
+      return rateNow > 0 ? Math.min(nowSec, t0 + (x - w0) / rateNow) : nowSec;
+    }
+    if (lo === this.head) return this.times[lo]!;
+    const t0 = this.times[lo - 1]!;
+    const t1 = this.times[lo]!;
+    if (t1 === t0) return t1;
+    const w0 = this.bytes[lo - 1]!;
+    const w1 = this.bytes[lo]!;
+    return t0 + ((x - w0) * (t1 - t0)) / (w1 - w0);
+  }
+
+  /** Forgets breakpoints no longer needed to answer sourceTimeOf(y) for any y >= x. */
+  forgetBelow(x: number): void {
+    while (this.tail - this.head > 1 && this.bytes[this.head + 1]! <= x) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.tail) this.compact();
+  }
+
+  get breakpoints(): number {
+    return this.tail - this.head;
+  }
+
+  private compact(): void {
+    this.times.copyWithin(0, this.head, this.tail);
+    this.bytes.copyWithin(0, this.head, this.tail);
+    this.tail -= this.head;
+    this.head = 0;
+  }
+
+  private grow(): void {
+    if (this.head > 0) return this.compact();
+    const times = new Float64Array(this.times.length * 2);
+    const bytes = new Float64Array(this.bytes.length * 2);
+    times.set(this.times);
+    bytes.set(this.bytes);
+    this.times = times;
+    this.bytes = bytes;
+  }
+}
