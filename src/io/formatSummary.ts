@@ -1,7 +1,7 @@
 import { quantile } from 'd3-array';
 import type { ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
-import { formatBytes, formatDuration, formatPercent } from './humanUnits.js';
+import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
 import { textTable } from './textTable.js';
 
 /** Above this many VMs, one line per VM drowns the rest: show the aggregate and the worst few instead. */
@@ -24,7 +24,7 @@ function header(result: SimulationResult): string {
   const disasters = result.disasterTimesSec.length;
   return (
     `Scenario ${result.scenario} · seed ${result.seed} · horizon ${formatDuration(result.horizonSec)}` +
-    ` (warm-up ${formatDuration(result.warmupSec)}) · ${plural(disasters, 'disaster')} · rposim ${result.version}`
+    ` (warm-up ${formatDuration(result.warmupSec)}) · ${formatCount(disasters, 'disaster')} · rposim ${result.version}`
   );
 }
 
@@ -136,8 +136,4 @@ function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): number |
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, v) => total + v, 0);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

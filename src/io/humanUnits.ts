@@ -61,3 +61,8 @@ function roundForDisplay(value: number): number {
 function trimZero(text: string): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
+
+/** A count with its noun, plural when needed ("1 VM", "3 VMs"). */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
