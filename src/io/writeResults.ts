@@ -11,13 +11,14 @@ import { writeFolderAtomically } from './writeFolderAtomically.js';
  * summary.json, failovers.csv, and timeseries.csv when the run sampled one. Returns the file names written.
  */
 export async function writeResults(result: SimulationResult, out: string): Promise<string[]> {
-  const files: Array<[string, string]> = [
-    ['summary.json', summaryJson(result)],
-    ['failovers.csv', failoversCsv(result.failovers)],
+  // Each file is formatted just before it is written, so only one file's text is in memory at a time.
+  const files: Array<[string, () => string]> = [
+    ['summary.json', () => summaryJson(result)],
+    ['failovers.csv', () => failoversCsv(result.failovers)],
   ];
-  if (result.timeseries.length > 0) files.push(['timeseries.csv', timeseriesCsv(result.timeseries)]);
+  if (result.timeseries.length > 0) files.push(['timeseries.csv', () => timeseriesCsv(result.timeseries)]);
   await writeFolderAtomically(out, async (folder) => {
-    for (const [name, text] of files) await writeFile(join(folder, name), text, 'utf8');
+    for (const [name, format] of files) await writeFile(join(folder, name), format(), 'utf8');
   });
   return files.map(([name]) => name);
 }
