@@ -36,7 +36,12 @@ export const run: CliCommand<RunArgs> = {
       : { ...loaded.scenario, output: { ...loaded.scenario.output, sampleIntervalSec: 0 } };
     const result = simulate(scenario, { seed: argv.seed ?? scenario.seed });
     const out = argv.out ?? defaultOutFolder(scenario.name);
-    await writeResults(result, out);
+    try {
+      await writeResults(result, out);
+    } catch (error) {
+      // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
+      throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
+    }
     if (!argv.quiet) console.log(formatSummary(result));
     // Last line: the folder, so scripts can take it with `tail -n 1`.
     console.log(argv.quiet ? out : `Results written to ${out}`);

@@ -56,8 +56,11 @@ async function runHandler(command: CliCommand<unknown>, argv: Parameters<CliComm
 }
 
 function reportError(error: unknown): number {
-  const debug = process.env.RPOSIM_DEBUG === '1';
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(debug && error instanceof Error && error.stack ? error.stack : `rposim: ${message}`);
+  if (process.env.RPOSIM_DEBUG === '1') {
+    // console.error inspects the error: stack and cause chain, for whoever debugs rposim itself.
+    console.error(error);
+  } else {
+    console.error(`rposim: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return EXIT_FAILURE;
 }
