@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+import { hideBin } from 'yargs/helpers';
+import { runCli } from './runCli.js';
+
+// Set, not process.exit(): lets stdout and stderr drain before the process ends.
+process.exitCode = await runCli(hideBin(process.argv));

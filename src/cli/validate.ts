@@ -1,0 +1,31 @@
+import { formatCount, formatDuration } from '../io/humanUnits.js';
+import type { Scenario } from '../scenario/types.js';
+import { type CliCommand, EXIT_OK } from './command.js';
+import { loadScenarioOrReport } from './loadScenarioOrReport.js';
+
+interface ValidateArgs {
+  file: string;
+}
+
+export const validate: CliCommand<ValidateArgs> = {
+  command: 'validate <file>',
+  describe: 'Check a scenario file and list every problem in it',
+  builder: (yargs) =>
+    yargs.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' }),
+  async handler(argv) {
+    const loaded = await loadScenarioOrReport(argv.file);
+    if ('exitCode' in loaded) return loaded.exitCode;
+    console.log(`${argv.file}: OK (${describeScenario(loaded.scenario)})`);
+    return EXIT_OK;
+  },
+};
+
+function describeScenario(scenario: Scenario): string {
+  return [
+    formatCount(scenario.vms.length, 'VM'),
+    formatCount(scenario.processServers.length, 'process server'),
+    formatCount(scenario.uplinks.length, 'uplink'),
+    formatCount(scenario.failover.choices.length, 'failover choice'),
+    `horizon ${formatDuration(scenario.horizonSec)}`,
+  ].join(', ');
+}

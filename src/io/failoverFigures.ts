@@ -1,0 +1,53 @@
+import { max, mean, quantile } from 'd3-array';
+import type { FailoverRecord } from '../metrics/types.js';
+import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
+
+export interface Figures {
+  mean: number | null;
+  p95: number | null;
+  max: number | null;
+}
+
+export interface ChoiceFigures {
+  choice: FailoverChoice;
+  /** Failovers (disaster × VM) for which this choice had a recovery point, out of `total`. */
+  available: number;
+  total: number;
+  dataLossSec: Figures;
+  dataLossBytes: Figures;
+  downtimeSec: Figures;
+}
+
+/**
+ * Data loss and downtime per failover choice over all disasters and VMs. Computed from the records because
+ * the result's per-VM quantiles cannot be combined into quantiles over all VMs. Choices in the canonical order.
+ */
+export function failoverFigures(records: readonly FailoverRecord[]): ChoiceFigures[] {
+  const byChoice = new Map<FailoverChoice, FailoverRecord[]>();
+  for (const record of records) {
+    const group = byChoice.get(record.choice) ?? [];
+    group.push(record);
+    byChoice.set(record.choice, group);
+  }
+  return FAILOVER_CHOICES.filter((choice) => byChoice.has(choice)).map((choice) => {
+    const group = byChoice.get(choice) ?? [];
+    return {
+      choice,
+      available: group.filter((r) => r.recoveryPointTimeSec !== null).length,
+      total: group.length,
+      dataLossSec: figures(group.map((r) => r.dataLossSec)),
+      dataLossBytes: figures(group.map((r) => r.dataLossBytes)),
+      downtimeSec: figures(group.map((r) => r.downtimeSec)),
+    };
+  });
+}
+
+/** mean, p95 and max of the non-null values; nulls (no recovery point) are not zero loss, so they are left out. */
+export function figures(values: ReadonlyArray<number | null>): Figures {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return {
+    mean: mean(present) ?? null,
+    p95: quantile(present, 0.95) ?? null,
+    max: max(present) ?? null,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { formatSummary, MAX_VM_LINES } from '../../src/io/formatSummary.js';
+import { resultFixture, vm } from '../fixtures/simulationResult.js';
+
+function lineWith(text: string, start: string): string {
+  const line = text.split('\n').find((l) => l.trimStart().startsWith(start));
+  if (line === undefined) throw new Error(`no line starting with "${start}" in:\n${text}`);
+  return line;
+}
+
+describe('formatSummary(result) for a few VMs', () => {
+  const text = formatSummary(resultFixture());
+
+  test('names the scenario, seed and horizon', () => {
+    expect(text.split('\n')[0]).toBe(
+      'Scenario fixture-site · seed 42 · horizon 7d (warm-up 1d) · 1 disaster · rposim 0.1.0',
+    );
+  });
+
+  test('has one line per VM with RPO in minutes, time within threshold, alerts and peak backlog', () => {
+    const web = lineWith(text, 'web-1');
+    expect(web).toContain('5.2 / 9.8 / 31.0'); // 312 s, 588 s, 1860 s
+    expect(web).toContain('97.3%');
+    expect(web).toContain('2 (41m)');
+    expect(web).toContain('1.2 GB');
+    expect(lineWith(text, 'db-1')).toContain('7.5 / 15.0 / 60.0');
+  });
+
+  test('has data loss and downtime per failover choice over all VMs', () => {
+    const latest = lineWith(text, 'latest ');
+    expect(latest).toContain('2/2');
+    expect(latest).toContain('4m 30s / 7m 12s / 7m 30s'); // 270 s mean, 432 s p95, 450 s max
+    expect(latest).toContain('1 GB / 1.9 GB / 2 GB');
+    expect(latest).toContain('23m 45s / 24m 53s / 25m');
+    expect(lineWith(text, 'latest-app-consistent')).toContain('0/2');
+  });
+
+  test('has process server and uplink lines', () => {
+    const ps = lineWith(text, 'ps-1 ');
+    expect(ps).toContain('630 GB (63.0%)');
+    expect(ps).toContain('2 (14m)');
+    expect(lineWith(text, 'wan')).toContain('42.0%');
+  });
+
+  test('ends with a newline and is the same text every time', () => {
+    expect(text.endsWith('\n')).toBe(true);
+    expect(formatSummary(resultFixture())).toBe(text);
+  });
+});
+
+describe(`formatSummary(result) for more than ${MAX_VM_LINES} VMs`, () => {
+  const result = resultFixture();
+  result.vms = Array.from({ length: 25 }, (_, i) =>
+    vm(`vm-${String(i).padStart(2, '0')}`, i === 3 ? null : { mean: 60 * (i + 1), p95: 120 * (i + 1), max: 180 * (i + 1) }),
+  );
+  const text = formatSummary(result);
+
+  test('shows the aggregate over all VMs instead of every line', () => {
+    const all = lineWith(text, 'all 25 VMs');
+    expect(all).toContain('75.0'); // max of maxes: 180 s × 25
+    expect(all).toContain('50 (17h 5m)'); // 25 × 2 alerts, 25 × 41 min
+    expect(text).not.toMatch(/^\s+vm-00\s/m);
+  });
+
+  test('lists the 5 worst VMs by p95 RPO, a VM without any recovery point first', () => {
+    const worst = text.slice(text.indexOf('Worst 5 VMs')).split('\n').slice(2, 7).map((l) => l.trim().split(/\s+/)[0]);
+    expect(worst).toEqual(['vm-03', 'vm-24', 'vm-23', 'vm-22', 'vm-21']);
+  });
+});
