@@ -70,12 +70,21 @@ function traceSchema(traces: TraceTable) {
     loop: booleanField().default(true),
   }).transform((t, ctx): ChurnComponent => {
     const data = traces.get(t.file);
-    if (data === undefined || typeof data === 'string') {
+    // Traces come from readChurnTrace, which guarantees this shape; check it anyway for callers passing data.
+    const problem =
+      data === undefined
+        ? 'not loaded'
+        : typeof data === 'string'
+          ? data
+          : data.startsSec.length < 2 || data.bytes.length !== data.startsSec.length
+            ? 'needs at least 2 intervals and one bytes value per interval'
+            : undefined;
+    if (problem !== undefined || data === undefined || typeof data === 'string') {
       ctx.addIssue({
         code: 'custom',
         message: 'a readable churn trace CSV with the header time_s,bytes_written',
         path: ['file'],
-        params: { found: `${JSON.stringify(t.file)} (${data ?? 'not loaded'})` },
+        params: { found: `${JSON.stringify(t.file)} (${problem})` },
       });
       return z.NEVER;
     }

@@ -299,6 +299,18 @@ describe('parseScenario on invalid input', () => {
     expect(issueAt(errors, 'vms[0].churn[0].trace.file').found).toBe('"gone.csv" (gone.csv: no such file)');
   });
 
+  it('parseScenario reports a trace missing from options.traces or too short', () => {
+    const input = minimalInput();
+    input['vms'] = [
+      { name: 'a', processServer: 'ps1', churn: [{ trace: { file: 'x.csv' } }] },
+      { name: 'b', processServer: 'ps1', churn: [{ trace: { file: 'short.csv' } }] },
+    ];
+    const short = new Map([['short.csv', { startsSec: [0], bytes: [1] }]]);
+    const errors = errorsOf(parseScenario(input, { source: 'mem', traces: short }));
+    expect(issueAt(errors, 'vms[0].churn[0].trace.file').found).toBe('"x.csv" (not loaded)');
+    expect(issueAt(errors, 'vms[1].churn[0].trace.file').found).toMatch(/at least 2 intervals/);
+  });
+
   it('parseScenario reports several problems at once', () => {
     const input = {
       name: 'bad',
