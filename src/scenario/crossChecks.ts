@@ -87,25 +87,30 @@ function checkProcessServerOrderings(raw: unknown, issues: RawIssue[]): void {
     const ps = attempt(processServerSchema, entry);
     if (!ps) return;
     const at = (key: string): PathSegment[] => ['processServers', i, key];
+    // Show the value as written; when the user left it out, say that the default is the culprit.
+    const found = (key: string, value: number | string): string => {
+      const written = valueAt(entry, [key]);
+      return written === undefined ? `${value} (the default)` : describeValue(written);
+    };
     if (ps.resumeFreeFraction < ps.throttleFreeFraction) {
       issues.push({
         path: at('resumeFreeFraction'),
         expected: `a fraction >= throttleFreeFraction (${ps.throttleFreeFraction})`,
-        found: String(ps.resumeFreeFraction),
+        found: found('resumeFreeFraction', ps.resumeFreeFraction),
       });
     }
     if (ps.cacheCriticalFreeFraction > ps.cacheWarningFreeFraction) {
       issues.push({
         path: at('cacheCriticalFreeFraction'),
         expected: `a fraction <= cacheWarningFreeFraction (${ps.cacheWarningFreeFraction})`,
-        found: String(ps.cacheCriticalFreeFraction),
+        found: found('cacheCriticalFreeFraction', ps.cacheCriticalFreeFraction),
       });
     }
     if (ps.pendingUploadCriticalSec < ps.pendingUploadWarningSec) {
       issues.push({
         path: at('pendingUploadCritical'),
         expected: `a duration >= pendingUploadWarning (${ps.pendingUploadWarningSec} s)`,
-        found: `${ps.pendingUploadCriticalSec} s`,
+        found: found('pendingUploadCritical', `${ps.pendingUploadCriticalSec} s`),
       });
     }
   });

@@ -251,7 +251,10 @@ describe('parseScenario on invalid input', () => {
       disasters: { times: ['2d', '7d'] },
     };
     const errors = errorsOf(parseScenario(input, { source: 'mem' }));
-    expect(issueAt(errors, 'processServers[0].resumeFreeFraction').expected).toMatch(/>= throttleFreeFraction \(0\.4\)/);
+    expect(issueAt(errors, 'processServers[0].resumeFreeFraction')).toMatchObject({
+      expected: expect.stringMatching(/>= throttleFreeFraction \(0\.4\)/),
+      found: '0.3 (the default)',
+    });
     expect(issueAt(errors, 'disasters.times[1]').found).toBe('"7d"');
     expect(errors.some((e) => e.path === 'disasters.times[0]')).toBe(false);
   });
