@@ -1,0 +1,112 @@
+// Churn components: each list item is a mapping with exactly one key naming its kind.
+import * as z from 'zod';
+import { dailyProfileFromVolume } from './dailyShape.js';
+import {
+  between,
+  booleanField,
+  distributionField,
+  durationField,
+  listOf,
+  mapping,
+  nameField,
+  nonNegative,
+  numberField,
+  oneOf,
+  positive,
+  rateField,
+  sizeField,
+} from './fields.js';
+import type { ChurnTraceData } from './traceData.js';
+import type { ChurnComponent } from './types.js';
+
+/** Trace contents keyed by the file name as written in the scenario, or the error met reading it. */
+export type TraceTable = ReadonlyMap<string, ChurnTraceData | string>;
+
+const dailyProfileSchema = mapping({
+  hourlyMultipliers: listOf(numberField(nonNegative), '24 numbers >= 0')
+    .length(24, 'a list of exactly 24 numbers >= 0 (one per hour)')
+    .optional(),
+  baseRate: rateField(nonNegative).optional(),
+  volume: sizeField(nonNegative).optional(),
+  peakHour: numberField(between(0, 23, 'from 0 to 23'), { integer: true }).optional(),
+  peakToMean: numberField({ test: (v) => v >= 1 && v < 24, text: '>= 1 and < 24' }).optional(),
+}).transform((p, ctx): ChurnComponent => {
+  const byMultipliers = p.hourlyMultipliers !== undefined && p.baseRate !== undefined;
+  const byVolume = p.volume !== undefined && p.peakHour !== undefined && p.peakToMean !== undefined;
+  const keyCount = Object.values(p).filter((v) => v !== undefined).length;
+  if (byMultipliers && keyCount === 2) {
+    return { kind: 'dailyProfile', hourlyRatesBytesPerSec: p.hourlyMultipliers!.map((m) => m * p.baseRate!) };
+  }
+  if (byVolume && keyCount === 3) {
+    return { kind: 'dailyProfile', hourlyRatesBytesPerSec: dailyProfileFromVolume(p.volume!, p.peakHour!, p.peakToMean!) };
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'either { hourlyMultipliers, baseRate } or { volume, peakHour, peakToMean }',
+  });
+  return z.NEVER;
+});
+
+const onOffSchema = mapping({
+  peak: rateField(positive),
+  meanOn: durationField(positive),
+  meanOff: durationField(positive),
+}).transform((o): ChurnComponent => ({
+  kind: 'onOff',
+  peakBytesPerSec: o.peak,
+  meanOnSec: o.meanOn,
+  meanOffSec: o.meanOff,
+}));
+
+const poissonBurstsSchema = mapping({
+  meanInterval: durationField(positive),
+  size: distributionField(() => sizeField(nonNegative)),
+}).transform((b): ChurnComponent => ({ kind: 'poissonBursts', meanIntervalSec: b.meanInterval, sizeBytes: b.size }));
+
+function traceSchema(traces: TraceTable) {
+  return mapping({
+    file: nameField(),
+    scale: numberField(positive).prefault(1),
+    loop: booleanField().default(true),
+  }).transform((t, ctx): ChurnComponent => {
+    const data = traces.get(t.file);
+    // Traces come from readChurnTrace, which guarantees this shape; check it anyway for callers passing data.
+    const problem =
+      data === undefined
+        ? 'not loaded'
+        : typeof data === 'string'
+          ? data
+          : data.startsSec.length < 2 || data.bytes.length !== data.startsSec.length
+            ? 'needs at least 2 intervals and one bytes value per interval'
+            : undefined;
+    if (problem !== undefined || data === undefined || typeof data === 'string') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a readable churn trace CSV with the header time_s,bytes_written',
+        path: ['file'],
+        params: { found: `${JSON.stringify(t.file)} (${problem})` },
+      });
+      return z.NEVER;
+    }
+    return { kind: 'trace', source: t.file, startsSec: [...data.startsSec], bytes: data.bytes.map((b) => b * t.scale), loop: t.loop };
+  });
+}
+
+export function churnListSchema(traces: TraceTable) {
+  const item = oneOf(
+    {
+      constant: rateField(nonNegative).optional(),
+      dailyProfile: dailyProfileSchema.optional(),
+      onOff: onOffSchema.optional(),
+      poissonBursts: poissonBurstsSchema.optional(),
+      trace: traceSchema(traces).optional(),
+    },
+    'a churn component',
+  ).transform(
+    (c): ChurnComponent =>
+      c.constant !== undefined
+        ? { kind: 'constant', rateBytesPerSec: c.constant }
+        : (c.dailyProfile ?? c.onOff ?? c.poissonBursts ?? c.trace)!,
+  );
+  return listOf(item, 'churn components').min(1, 'at least one churn component');
+}

@@ -1,0 +1,60 @@
+// Defaults, written the way a user would write them in a scenario file. Values marked "assumption" are
+// not published by ASR: they are overridable guesses, documented in the README.
+import type { FailoverChoice } from './types.js';
+
+export const POLICY_DEFAULTS = {
+  kind: 'asr',
+  crashConsistentInterval: '5m', // ASR: fixed
+  appConsistentInterval: '60m', // seed policy
+  retention: '24h', // seed policy
+  rpoThreshold: '15m', // seed policy
+} as const;
+
+export const CLOUD_DEFAULTS = { processingDelay: '5m' } as const; // docs: about 5 min upload → recovery point
+
+export const PROCESS_SERVER_DEFAULTS = {
+  throughput: '100 MB/s', // assumption
+  cache: '600 GB', // sizing table, middle tier
+  compressionRatio: 1,
+  throttleFreeFraction: '20%', // ASR
+  resumeFreeFraction: '30%', // assumption
+  cacheWarningFreeFraction: '30%', // ASR
+  cacheCriticalFreeFraction: '25%', // ASR
+  pendingUploadWarning: '30m', // ASR
+  pendingUploadCritical: '45m', // ASR
+  initialReplicationDisks: 3, // ASR
+} as const;
+
+export const VM_DEFAULTS = {
+  machineKind: 'windows',
+  dhcp: true,
+  bootDrivers: true,
+  disks: 1,
+  usedDisk: 0,
+  maxReplicationRate: '54 MB/s', // ASR: peak per VM
+  applyRate: '20 MB/s', // assumption (premium P20+ per-disk limit)
+} as const;
+
+export const FAILOVER_DEFAULTS = {
+  choices: ['latest', 'latest-processed', 'latest-app-consistent', 'custom'] as FailoverChoice[],
+  customPointAge: '1h',
+  shutdownBeforeFailover: false,
+  shutdownFailureProbability: 0.5, // assumption
+  shutdown: { uniform: ['1m', '5m'] }, // assumption
+  detection: { lognormal: { mean: '20m', sd: '10m' } }, // assumption
+  job: { uniform: ['5m', '15m'] }, // assumption
+  extraProcessing: { uniform: ['8m', '10m'] }, // docs: 8–10 min
+  boot: { uniform: ['2m', '5m'] }, // assumption
+};
+
+export const SCENARIO_DEFAULTS = {
+  description: '',
+  horizon: '7d',
+  warmup: '1d',
+  seed: 1,
+  disasterRandomCount: 100,
+  sampleInterval: '5m',
+} as const;
+
+/** Documented per-process-server churn limit (2 TB/day), in bytes per second; above it parseScenario warns. */
+export const PROCESS_SERVER_CHURN_LIMIT_BYTES_PER_SEC = 2e12 / 86_400;

@@ -1,0 +1,77 @@
+// Unknown input (from YAML or JSON) → a validated Scenario in base units, or every problem found at once.
+import type * as z from 'zod';
+import type { TraceTable } from './churnSchema.js';
+import { crossChecks, type RawIssue } from './crossChecks.js';
+import { expandVms } from './expandVms.js';
+import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
+import { scenarioSchema } from './schema.js';
+import type { Scenario } from './types.js';
+import { scenarioWarnings } from './warnings.js';
+
+export interface ParseScenarioOptions {
+  /** Named in every issue (usually the file path). */
+  source: string;
+  /** Trace contents (or the error met reading them), keyed by trace.file exactly as written. */
+  traces?: TraceTable;
+}
+
+export type ParseScenarioResult =
+  | { ok: true; scenario: Scenario; warnings: string[] }
+  | { ok: false; errors: ScenarioIssue[] };
+
+/**
+ * Cut a path where the raw input stops being a mapping or list: the schema wraps plain values (a fixed
+ * distribution written as "5m" becomes { fixed: "5m" }), and the user should see the field they wrote.
+ */
+function pathInInput(raw: unknown, path: readonly PathSegment[]): PathSegment[] {
+  const kept: PathSegment[] = [];
+  let node = raw;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') break;
+    kept.push(seg);
+    node = (node as Record<PathSegment, unknown>)[seg];
+  }
+  return kept;
+}
+
+function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
+  const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: [...path, key], expected: issue.message, found: `unknown key "${key}"` }));
+  }
+  const found = issue.code === 'custom' ? (issue.params?.['found'] as string | undefined) : undefined;
+  return [{ path: pathInInput(raw, path), expected: issue.message, ...(found === undefined ? {} : { found }) }];
+}
+
+export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
+  const result = scenarioSchema(options.traces ?? new Map()).safeParse(raw);
+  const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(raw)];
+  if (!result.success || rawIssues.length > 0) {
+    const seen = new Set<string>();
+    const errors = rawIssues.flatMap((i): ScenarioIssue[] => {
+      const path = pathToString(i.path);
+      const key = `${path}\u0000${i.expected}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ source: options.source, path, expected: i.expected, found: i.found ?? describeValue(valueAt(raw, i.path)) }];
+    });
+    return { ok: false, errors };
+  }
+  const doc = result.data;
+  const scenario: Scenario = {
+    name: doc.name,
+    description: doc.description,
+    horizonSec: doc.horizon,
+    warmupSec: doc.warmup,
+    seed: doc.seed,
+    policy: doc.policy,
+    cloud: doc.cloud,
+    uplinks: doc.uplinks,
+    processServers: doc.processServers,
+    vms: expandVms(doc.vms, doc.vmDefaults),
+    disasters: doc.disasters,
+    failover: doc.failover,
+    output: doc.output,
+  };
+  return { ok: true, scenario, warnings: scenarioWarnings(scenario) };
+}

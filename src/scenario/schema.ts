@@ -1,0 +1,189 @@
+// The scenario file format: a zod schema that validates unknown input and converts it to base units.
+// VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
+import * as z from 'zod';
+import { churnListSchema, type TraceTable } from './churnSchema.js';
+import {
+  CLOUD_DEFAULTS,
+  FAILOVER_DEFAULTS,
+  POLICY_DEFAULTS,
+  PROCESS_SERVER_DEFAULTS,
+  SCENARIO_DEFAULTS,
+} from './defaults.js';
+import {
+  between,
+  booleanField,
+  distributionField,
+  durationField,
+  enumField,
+  fractionField,
+  listOf,
+  mapping,
+  nameField,
+  nonNegative,
+  numberField,
+  positive,
+  rateField,
+  sizeField,
+} from './fields.js';
+import { FAILOVER_CHOICES, type OutageSpec } from './types.js';
+
+const HOUR = 3600;
+const DAY = 86_400;
+
+const policySchema = mapping({
+  kind: enumField(['asr']).default(POLICY_DEFAULTS.kind),
+  crashConsistentInterval: durationField(positive).prefault(POLICY_DEFAULTS.crashConsistentInterval),
+  // ASR allows app-consistent snapshots every 1 to 12 hours, or none.
+  appConsistentInterval: durationField({
+    test: (v) => v === 0 || (v >= HOUR && v <= 12 * HOUR),
+    text: 'of 0 (off) or from 60m to 720m',
+  }).prefault(POLICY_DEFAULTS.appConsistentInterval),
+  retention: durationField(between(0, 15 * DAY, 'from 0 to 15d')).prefault(POLICY_DEFAULTS.retention),
+  rpoThreshold: durationField(positive).prefault(POLICY_DEFAULTS.rpoThreshold),
+}).transform((p) => ({
+  kind: p.kind,
+  crashConsistentIntervalSec: p.crashConsistentInterval,
+  appConsistentIntervalSec: p.appConsistentInterval,
+  retentionSec: p.retention,
+  rpoThresholdSec: p.rpoThreshold,
+}));
+
+const cloudSchema = mapping({
+  processingDelay: durationField(nonNegative).prefault(CLOUD_DEFAULTS.processingDelay),
+}).transform((c) => ({ processingDelaySec: c.processingDelay }));
+
+const outagesSchema = mapping({
+  windows: listOf(
+    mapping({ start: durationField(nonNegative), duration: durationField(positive) }).transform((w) => ({
+      startSec: w.start,
+      durationSec: w.duration,
+    })),
+    'outage windows { start, duration }',
+  ).default([]),
+  random: mapping({ mtbf: durationField(positive), mttr: durationField(positive) })
+    .transform((r) => ({ mtbfSec: r.mtbf, mttrSec: r.mttr }))
+    .optional(),
+})
+  .transform((o): OutageSpec => ({ windows: o.windows, random: o.random ?? null }))
+  .default({ windows: [], random: null });
+
+export const uplinkSchema = mapping({
+  name: nameField(),
+  bandwidth: rateField(positive),
+  outages: outagesSchema,
+}).transform((u) => ({ name: u.name, bandwidthBytesPerSec: u.bandwidth, outages: u.outages }));
+
+const d = PROCESS_SERVER_DEFAULTS;
+export const processServerSchema = mapping({
+  name: nameField(),
+  uplink: nameField(),
+  throughput: rateField(positive).prefault(d.throughput),
+  cache: sizeField(positive).prefault(d.cache),
+  compressionRatio: numberField({ test: (v) => v >= 1, text: '>= 1 (source bytes per wire byte)' }).prefault(
+    d.compressionRatio,
+  ),
+  throttleFreeFraction: fractionField().prefault(d.throttleFreeFraction),
+  resumeFreeFraction: fractionField().prefault(d.resumeFreeFraction),
+  cacheWarningFreeFraction: fractionField().prefault(d.cacheWarningFreeFraction),
+  cacheCriticalFreeFraction: fractionField().prefault(d.cacheCriticalFreeFraction),
+  pendingUploadWarning: durationField(positive).prefault(d.pendingUploadWarning),
+  pendingUploadCritical: durationField(positive).prefault(d.pendingUploadCritical),
+  initialReplicationDisks: numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }).prefault(
+    d.initialReplicationDisks,
+  ),
+  outages: outagesSchema,
+}).transform((p) => ({
+  name: p.name,
+  uplink: p.uplink,
+  throughputBytesPerSec: p.throughput,
+  cacheBytes: p.cache,
+  compressionRatio: p.compressionRatio,
+  throttleFreeFraction: p.throttleFreeFraction,
+  resumeFreeFraction: p.resumeFreeFraction,
+  cacheWarningFreeFraction: p.cacheWarningFreeFraction,
+  cacheCriticalFreeFraction: p.cacheCriticalFreeFraction,
+  pendingUploadWarningSec: p.pendingUploadWarning,
+  pendingUploadCriticalSec: p.pendingUploadCritical,
+  initialReplicationDisks: p.initialReplicationDisks,
+  outages: p.outages,
+}));
+
+/** VM fields that vmDefaults may set; all optional here, defaults are applied when merging. */
+function vmFields(traces: TraceTable) {
+  return {
+    processServer: nameField().optional(),
+    machineKind: enumField(['windows', 'linux', 'physical']).optional(),
+    dhcp: booleanField().optional(),
+    bootDrivers: booleanField().optional(),
+    disks: numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }).optional(),
+    usedDisk: sizeField(nonNegative).optional(),
+    maxReplicationRate: rateField(positive).optional(),
+    applyRate: rateField(positive).optional(),
+    churn: churnListSchema(traces).optional(),
+  };
+}
+
+export const vmCountSchema = numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }).prefault(1);
+
+const f = FAILOVER_DEFAULTS;
+const durationDistribution = () => distributionField(() => durationField(nonNegative));
+const failoverSchema = mapping({
+  choices: listOf(enumField(FAILOVER_CHOICES), 'failover choices')
+    .min(1, 'at least one failover choice')
+    .prefault(() => [...f.choices]),
+  customPointAge: durationField(nonNegative).prefault(f.customPointAge),
+  shutdownBeforeFailover: booleanField().default(f.shutdownBeforeFailover),
+  shutdownFailureProbability: numberField(between(0, 1, 'from 0 to 1')).prefault(f.shutdownFailureProbability),
+  shutdown: durationDistribution().prefault(f.shutdown),
+  detection: durationDistribution().prefault(f.detection),
+  job: durationDistribution().prefault(f.job),
+  extraProcessing: durationDistribution().prefault(f.extraProcessing),
+  boot: durationDistribution().prefault(f.boot),
+}).transform((x) => ({
+  choices: x.choices,
+  customPointAgeSec: x.customPointAge,
+  shutdownBeforeFailover: x.shutdownBeforeFailover,
+  shutdownFailureProbability: x.shutdownFailureProbability,
+  shutdownSec: x.shutdown,
+  detectionSec: x.detection,
+  jobSec: x.job,
+  extraProcessingSec: x.extraProcessing,
+  bootSec: x.boot,
+}));
+
+const disastersSchema = mapping({
+  times: listOf(durationField(nonNegative), 'durations since the start').default([]),
+  random: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.disasterRandomCount),
+}).transform((x) => ({ timesSec: x.times, randomCount: x.random }));
+
+const outputSchema = mapping({
+  sampleInterval: durationField(nonNegative).prefault(SCENARIO_DEFAULTS.sampleInterval),
+}).transform((o) => ({ sampleIntervalSec: o.sampleInterval }));
+
+export const horizonSchema = durationField(positive).prefault(SCENARIO_DEFAULTS.horizon);
+export const warmupSchema = durationField(nonNegative).prefault(SCENARIO_DEFAULTS.warmup);
+
+/** The whole document. Built per call because trace components need the traces that were read. */
+export function scenarioSchema(traces: TraceTable) {
+  const fields = vmFields(traces);
+  return mapping({
+    name: nameField(),
+    description: z.string({ error: 'text' }).default(SCENARIO_DEFAULTS.description),
+    horizon: horizonSchema,
+    warmup: warmupSchema,
+    seed: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.seed),
+    policy: policySchema.prefault({}),
+    cloud: cloudSchema.prefault({}),
+    vmDefaults: mapping(fields).prefault({}),
+    uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
+    processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
+    vms: listOf(mapping({ name: nameField(), count: vmCountSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
+    disasters: disastersSchema.prefault({}),
+    failover: failoverSchema.prefault({}),
+    output: outputSchema.prefault({}),
+  });
+}
+
+export type ParsedDocument = z.output<ReturnType<typeof scenarioSchema>>;
+export type ParsedVm = ParsedDocument['vms'][number];
+export type ParsedVmDefaults = ParsedDocument['vmDefaults'];

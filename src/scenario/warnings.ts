@@ -1,0 +1,31 @@
+// Things that are valid but probably not what the user meant, or outside documented limits.
+import { PROCESS_SERVER_CHURN_LIMIT_BYTES_PER_SEC } from './defaults.js';
+import { meanChurnBytesPerSec } from './meanChurn.js';
+import type { Scenario } from './types.js';
+
+const perDay = (bytesPerSec: number): string => `${((bytesPerSec * 86_400) / 1e12).toFixed(2)} TB/day`;
+
+export function scenarioWarnings(scenario: Scenario): string[] {
+  const warnings: string[] = [];
+  const churnByPs = new Map<string, number>();
+  for (const vm of scenario.vms) {
+    const mean = vm.churn.reduce((s, c) => s + meanChurnBytesPerSec(c), 0);
+    churnByPs.set(vm.processServer, (churnByPs.get(vm.processServer) ?? 0) + mean);
+  }
+  for (const ps of scenario.processServers) {
+    const churn = churnByPs.get(ps.name) ?? 0;
+    if (churn > PROCESS_SERVER_CHURN_LIMIT_BYTES_PER_SEC) {
+      warnings.push(
+        `process server ${ps.name}: its VMs' mean churn is ${perDay(churn)}, above the documented limit of 2 TB/day per process server`,
+      );
+    }
+    const uplink = scenario.uplinks.find((u) => u.name === ps.uplink);
+    if (uplink && churn / ps.compressionRatio > uplink.bandwidthBytesPerSec) {
+      warnings.push(
+        `process server ${ps.name}: its VMs' mean churn (${perDay(churn)}, compression ${ps.compressionRatio}) exceeds ` +
+          `uplink ${uplink.name} (${perDay(uplink.bandwidthBytesPerSec)}): the replication lag will grow without bound`,
+      );
+    }
+  }
+  return warnings;
+}
