@@ -203,6 +203,8 @@ export class VmReplication {
       this.history.record(switchSec, atSwitch);
     }
     this.processed = Math.min(this.uploaded, end);
+    // Rounding must not leave the processor a hair short of the stream's end: a tag there would never cross.
+    if (this.uploaded - this.processed <= this.tolerance) this.processed = this.uploaded;
     this.history.record(toSec, this.processed);
     this.processTagsUpTo(fromSec, start, firstRate, switchSec, upload);
   }

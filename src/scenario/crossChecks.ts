@@ -92,10 +92,11 @@ function checkProcessServerOrderings(raw: unknown, issues: RawIssue[]): void {
       const written = valueAt(entry, [key]);
       return written === undefined ? `${value} (the default)` : describeValue(written);
     };
-    if (ps.resumeFreeFraction < ps.throttleFreeFraction) {
+    // Strictly above: throttling needs hysteresis, or it would switch on and off at one instant forever.
+    if (ps.resumeFreeFraction <= ps.throttleFreeFraction) {
       issues.push({
         path: at('resumeFreeFraction'),
-        expected: `a fraction >= throttleFreeFraction (${ps.throttleFreeFraction})`,
+        expected: `a fraction > throttleFreeFraction (${ps.throttleFreeFraction})`,
         found: found('resumeFreeFraction', ps.resumeFreeFraction),
       });
     }

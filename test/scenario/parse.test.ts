@@ -244,7 +244,7 @@ describe('parseScenario on invalid input', () => {
     expect(issueAt(errors, 'warmup').expected).toBe('a duration shorter than the horizon (7d, the default)');
   });
 
-  it('parseScenario checks resume >= throttle fractions and disaster times within the horizon', () => {
+  it('parseScenario checks resume > throttle fractions and disaster times within the horizon', () => {
     const input = {
       ...minimalInput(),
       processServers: [{ name: 'ps1', uplink: 'wan', throttleFreeFraction: '40%' }],
@@ -252,11 +252,17 @@ describe('parseScenario on invalid input', () => {
     };
     const errors = errorsOf(parseScenario(input, { source: 'mem' }));
     expect(issueAt(errors, 'processServers[0].resumeFreeFraction')).toMatchObject({
-      expected: expect.stringMatching(/>= throttleFreeFraction \(0\.4\)/),
+      expected: expect.stringMatching(/> throttleFreeFraction \(0\.4\)/),
       found: '0.3 (the default)',
     });
     expect(issueAt(errors, 'disasters.times[1]').found).toBe('"7d"');
     expect(errors.some((e) => e.path === 'disasters.times[0]')).toBe(false);
+  });
+
+  it('parseScenario rejects resume equal to throttle (no hysteresis)', () => {
+    const input = { ...minimalInput(), processServers: [{ name: 'ps1', uplink: 'wan', throttleFreeFraction: '30%' }] };
+    const errors = errorsOf(parseScenario(input, { source: 'mem' }));
+    expect(issueAt(errors, 'processServers[0].resumeFreeFraction').expected).toBe('a fraction > throttleFreeFraction (0.3)');
   });
 
   it('parseScenario reports bad distributions at the field the user wrote', () => {
