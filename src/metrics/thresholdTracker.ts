@@ -26,8 +26,9 @@ export class ThresholdTracker {
     if (startsAbove && endsAbove) {
       this.secondsAbove += t1 - t0;
     } else if (startsAbove !== endsAbove) {
+      // An infinite end keeps the whole segment above (the limit of a linear rise to, or fall from, a huge value).
       const crossing =
-        Number.isFinite(v0) && Number.isFinite(v1) ? t0 + ((this.level - v0) * (t1 - t0)) / (v1 - v0) : t0;
+        Number.isFinite(v0) && Number.isFinite(v1) ? t0 + ((this.level - v0) * (t1 - t0)) / (v1 - v0) : startsAbove ? t1 : t0;
       this.secondsAbove += startsAbove ? crossing - t0 : t1 - crossing;
     }
     if ((startsAbove || endsAbove) && !(this.above && startsAbove)) this.episodes++;
