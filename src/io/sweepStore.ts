@@ -60,7 +60,13 @@ export async function openSweepDir(out: string, manifest: SweepManifest): Promis
   } else {
     await writeFileAtomic(join(runsDir(out), MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  // Temporary files of a process that was killed mid-write.
+}
+
+/**
+ * Temporary files of processes killed mid-write. Only removed once every run is present: before that, a
+ * shard sharing this folder may be writing one right now.
+ */
+async function removeStaleTemporaries(out: string): Promise<void> {
   for (const name of await readdir(runsDir(out))) if (name.includes('.tmp-')) await rm(join(runsDir(out), name), { force: true });
 }
 
@@ -95,8 +101,10 @@ export async function assembleSweep(
   manifest: SweepManifest,
   locate: (index: number) => string = (index) => runRecordPath(out, index),
 ): Promise<FailureInfo[]> {
-  const runsTmp = join(out, `runs.csv.tmp-${process.pid}`);
-  const summaryTmp = join(out, `summary.csv.tmp-${process.pid}`);
+  // Random suffix: shards on several machines sharing the folder may assemble at once (with equal pids).
+  const suffix = `tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const runsTmp = join(out, `runs.csv.${suffix}`);
+  const summaryTmp = join(out, `summary.csv.${suffix}`);
   const runsCsv = await open(runsTmp, 'w');
   const summaryCsv = await open(summaryTmp, 'w');
   const failures: FailureInfo[] = [];
@@ -122,6 +130,7 @@ export async function assembleSweep(
   await rename(runsTmp, join(out, 'runs.csv'));
   await rename(summaryTmp, join(out, 'summary.csv'));
   await writeFileAtomic(join(out, 'sweep.json'), sweepJson(manifest, layout, failures));
+  await removeStaleTemporaries(out);
   return failures;
 }
 
