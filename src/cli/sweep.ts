@@ -1,0 +1,103 @@
+// rposim sweep <sweep.yaml>: run a parameter sweep (or one shard of it) on every core.
+import { basename, extname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { loadSweepFile } from '../io/loadSweep.js';
+import { formatIssues } from '../scenario/parse.js';
+import type { FailureInfo } from '../sweep/manifest.js';
+import { runSweep } from '../sweep/runSweep.js';
+import { createProgress } from './progress.js';
+import { resolveShard } from './shardOption.js';
+
+export const command = 'sweep <file>';
+export const describe = 'Run a sweep: a base scenario varied along axes, each point replicated over seeds';
+
+export interface SweepArgs {
+  file: string;
+  out?: string;
+  workers?: number;
+  resume: boolean;
+  shard?: string;
+  shardCount?: number;
+}
+
+export const builder = (yargs: Argv) =>
+  yargs
+    .positional('file', { type: 'string', demandOption: true, describe: 'sweep file (YAML)' })
+    .option('out', { type: 'string', describe: 'output folder (default: results/<sweep file name>)' })
+    .option('workers', { type: 'number', describe: 'worker threads (default: all cores; 1 runs inline)' })
+    .option('resume', { type: 'boolean', default: false, describe: 'keep runs already in the output folder, compute only the missing ones' })
+    .option('shard', { type: 'string', describe: 'run only shard i of n, 0-based (e.g. 0/4); merge the shards with rposim merge' })
+    .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' });
+
+export function reportFailures(failures: FailureInfo[]): void {
+  if (failures.length === 0) return;
+  process.stderr.write(`${failures.length} run(s) failed:\n`);
+  for (const f of failures.slice(0, 20)) process.stderr.write(`  run ${f.run} (point ${f.point}, replication ${f.replication}, seed ${f.seed}): ${f.error}\n`);
+  if (failures.length > 20) process.stderr.write(`  … and ${failures.length - 20} more: see the error column of runs.csv and sweep.json\n`);
+}
+
+export const handler = async (argv: SweepArgs): Promise<number> => {
+  const out = argv.out ?? join('results', basename(argv.file, extname(argv.file)));
+  const shard = resolveShard({ shard: argv.shard, shardCount: argv.shardCount }, process.env);
+  if (!shard.ok) {
+    process.stderr.write(`rposim sweep: ${shard.error}\n`);
+    return 2;
+  }
+  const loaded = await loadSweepFile(argv.file);
+  if (!loaded.ok) {
+    process.stderr.write(`${formatIssues(loaded.errors)}\n`);
+    return 2;
+  }
+
+  // First signal: stop scheduling and let runs in flight finish (they are written). The listeners are
+  // `once`, so a second Ctrl-C gets Node's default: exit at once (finished runs are on disk regardless).
+  const controller = new AbortController();
+  let signalExit = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signalExit = signal === 'SIGINT' ? 130 : 143;
+    process.stderr.write(`\n${signal}: stopping after the runs in flight (again to quit at once)…\n`);
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = createProgress(process.stderr);
+  try {
+    const outcome = await runSweep(loaded.sweep, {
+      out,
+      workers: argv.workers,
+      resume: argv.resume,
+      shard: shard.shard,
+      signal: controller.signal,
+      onProgress: (p) => progress.update(p),
+      clock: () => performance.now(),
+    });
+    progress.finish();
+    const shardFlag = shard.shard ? ` --shard ${shard.shard.index}/${shard.shard.count}` : '';
+    if (outcome.status === 'interrupted') {
+      reportFailures(outcome.failures);
+      process.stderr.write(
+        `Interrupted: ${outcome.computed} run(s) computed this time; finished runs are kept in ${out}/runs.\n` +
+          `Resume with: rposim sweep ${argv.file} --out ${out}${shardFlag} --resume\n`,
+      );
+      return signalExit || 130;
+    }
+    reportFailures(outcome.failures);
+    const wall = outcome.wallSec === null ? '' : ` in ${outcome.wallSec.toFixed(1)} s`;
+    if (outcome.status === 'shard-complete') {
+      process.stderr.write(
+        `Shard ${shard.shard!.index}/${shard.shard!.count}: ${outcome.shardRunCount} runs in ${out}${wall} (${outcome.skipped} already there).\n` +
+          `When every shard is done: rposim merge <shard folders…> --out <folder>\n`,
+      );
+    } else {
+      process.stderr.write(`Sweep: ${outcome.runCount} runs${wall} (${outcome.skipped} already there). Wrote ${out}/runs.csv, summary.csv, sweep.json\n`);
+    }
+    return outcome.failures.length > 0 ? 1 : 0;
+  } catch (error) {
+    progress.finish();
+    process.stderr.write(`rposim sweep: ${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+};

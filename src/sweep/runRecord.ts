@@ -1,0 +1,57 @@
+// What one run (point × replication) leaves behind: a few figures per VM × failover choice, aggregated over
+// the run's disasters. Small on purpose: it is written to disk as soon as the run finishes.
+import { mean, quantileSorted } from 'd3-array';
+import type { SimulationResult } from '../metrics/types.js';
+import type { FailoverChoice } from '../scenario/types.js';
+
+export interface RunRow {
+  vm: string;
+  choice: FailoverChoice;
+  dataLossSecMean: number | null;
+  dataLossSecP95: number | null;
+  dataLossSecMax: number | null;
+  dataLossBytesMean: number | null;
+  downtimeSecMean: number | null;
+  downtimeSecP95: number | null;
+  rpoP95Sec: number | null;
+  rpoWithinThreshold: number | null;
+}
+
+export interface RunRecord {
+  index: number;
+  point: number;
+  replication: number;
+  seed: number;
+  status: 'ok' | 'failed';
+  /** Empty when ok. */
+  error: string;
+  rows: RunRow[];
+}
+
+const sortedValues = (values: (number | null)[]): number[] =>
+  values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+
+const orNull = (v: number | undefined): number | null => (v === undefined ? null : v);
+
+/** One row per VM × choice, in the result's VM order and the scenario's choice order. */
+export function runRows(result: SimulationResult, choices: readonly FailoverChoice[]): RunRow[] {
+  return result.vms.flatMap((vm) =>
+    choices.map((choice): RunRow => {
+      const records = result.failovers.filter((f) => f.vm === vm.name && f.choice === choice);
+      const loss = sortedValues(records.map((f) => f.dataLossSec));
+      const downtime = sortedValues(records.map((f) => f.downtimeSec));
+      return {
+        vm: vm.name,
+        choice,
+        dataLossSecMean: orNull(mean(loss)),
+        dataLossSecP95: orNull(quantileSorted(loss, 0.95)),
+        dataLossSecMax: loss.length ? loss[loss.length - 1]! : null,
+        dataLossBytesMean: orNull(mean(sortedValues(records.map((f) => f.dataLossBytes)))),
+        downtimeSecMean: orNull(mean(downtime)),
+        downtimeSecP95: orNull(quantileSorted(downtime, 0.95)),
+        rpoP95Sec: vm.rpo.p95,
+        rpoWithinThreshold: vm.rpo.fractionWithinThreshold,
+      };
+    }),
+  );
+}

@@ -1,0 +1,79 @@
+// summary.csv's figures for one point × failover choice, over its replications and VMs.
+// Confidence intervals are over replication means (replications are independent; VMs of one run are not).
+import { deviation, mean, quantileSorted } from 'd3-array';
+import type { RunRecord, RunRow } from './runRecord.js';
+import { tQuantile975 } from './studentT.js';
+
+export interface MetricSummary {
+  mean: number | null;
+  ci95Low: number | null;
+  ci95High: number | null;
+  /** Quantiles over the pooled per-run, per-VM means (replications × VMs). */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface SummaryRow {
+  point: number;
+  /** Empty when every run of the point failed. */
+  choice: string;
+  /** Replications that ran (failed ones are counted apart). */
+  replications: number;
+  failedRuns: number;
+  dataLossSec: MetricSummary;
+  downtimeSec: MetricSummary;
+  dataLossBytesMean: number | null;
+  rpoWithinThresholdMean: number | null;
+}
+
+type Metric = (row: RunRow) => number | null;
+
+const finite = (values: (number | null | undefined)[]): number[] =>
+  values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+
+const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+
+/** Mean over replications of each replication's mean over VMs, with a t-based 95% interval. */
+function meanWithInterval(rowsByReplication: RunRow[][], metric: Metric): Pick<MetricSummary, 'mean' | 'ci95Low' | 'ci95High'> {
+  const replicationMeans = finite(rowsByReplication.map((rows) => mean(finite(rows.map(metric)))));
+  const m = orNull(mean(replicationMeans));
+  const sd = deviation(replicationMeans);
+  if (m === null || sd === undefined) return { mean: m, ci95Low: null, ci95High: null };
+  const half = (tQuantile975(replicationMeans.length - 1) * sd) / Math.sqrt(replicationMeans.length);
+  return { mean: m, ci95Low: m - half, ci95High: m + half };
+}
+
+function summarizeMetric(rowsByReplication: RunRow[][], metric: Metric): MetricSummary {
+  const pooled = finite(rowsByReplication.flat().map(metric)).sort((a, b) => a - b);
+  return {
+    ...meanWithInterval(rowsByReplication, metric),
+    p50: orNull(quantileSorted(pooled, 0.5)),
+    p95: orNull(quantileSorted(pooled, 0.95)),
+    p99: orNull(quantileSorted(pooled, 0.99)),
+  };
+}
+
+/** One row per failover choice, in the order the runs report them. `records` are all runs of `point`. */
+export function summarizePoint(point: number, records: RunRecord[]): SummaryRow[] {
+  const ok = records.filter((r) => r.status === 'ok');
+  const failedRuns = records.length - ok.length;
+  const choices = [...new Set(ok.flatMap((r) => r.rows.map((row) => row.choice)))];
+  if (choices.length === 0) {
+    const none: MetricSummary = { mean: null, ci95Low: null, ci95High: null, p50: null, p95: null, p99: null };
+    return [{ point, choice: '', replications: ok.length, failedRuns, dataLossSec: none, downtimeSec: none, dataLossBytesMean: null, rpoWithinThresholdMean: null }];
+  }
+  return choices.map((choice) => {
+    const byReplication = ok.map((r) => r.rows.filter((row) => row.choice === choice));
+    return {
+      point,
+      choice,
+      replications: ok.length,
+      failedRuns,
+      dataLossSec: summarizeMetric(byReplication, (row) => row.dataLossSecMean),
+      downtimeSec: summarizeMetric(byReplication, (row) => row.downtimeSecMean),
+      dataLossBytesMean: meanWithInterval(byReplication, (row) => row.dataLossBytesMean).mean,
+      rpoWithinThresholdMean: meanWithInterval(byReplication, (row) => row.rpoWithinThreshold).mean,
+    };
+  });
+}
