@@ -5,3 +5,4 @@ export type * from './scenario/types.js';
 export type * from './metrics/types.js';
 export { FAILOVER_CHOICES } from './scenario/types.js';
 export { VERSION } from './version.js';
+export * from './sweep/index.js';

@@ -1,9 +1,11 @@
 import type { CliCommand } from './command.js';
+import { mergeCommand } from './merge.js';
 import { run } from './run.js';
+import { sweepCommand } from './sweep.js';
 import { validate } from './validate.js';
 
 /**
  * Every command, listed explicitly: yargs' commandDir cannot load ES modules. Each command's argument type
  * differs; runCli only passes yargs' parsed arguments through, so the list erases them.
  */
-export const commands: ReadonlyArray<CliCommand<any>> = [run, validate];
+export const commands: ReadonlyArray<CliCommand<any>> = [run, validate, sweepCommand, mergeCommand];

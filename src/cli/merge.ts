@@ -1,4 +1,5 @@
 // rposim merge <dirs...> --out DIR: shard folders → the files an unsharded sweep writes, byte for byte.
+import type { CliCommand } from './command.js';
 import type { Argv } from 'yargs';
 import { mergeShards } from '../sweep/merge.js';
 import { reportFailures } from './sweep.js';
@@ -27,3 +28,5 @@ export const handler = async (argv: MergeArgs): Promise<number> => {
     return 2;
   }
 };
+
+export const mergeCommand: CliCommand<MergeArgs> = { command, describe, builder: builder as CliCommand<MergeArgs>['builder'], handler };

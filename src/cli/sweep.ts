@@ -1,8 +1,9 @@
 // rposim sweep <sweep.yaml>: run a parameter sweep (or one shard of it) on every core.
+import type { CliCommand } from './command.js';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadSweepFile } from '../io/loadSweep.js';
-import { formatIssues } from '../scenario/parse.js';
+import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { runSweep } from '../sweep/runSweep.js';
 import { createProgress } from './progress.js';
@@ -101,3 +102,5 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.removeListener('SIGTERM', onSignal);
   }
 };
+
+export const sweepCommand: CliCommand<SweepArgs> = { command, describe, builder: builder as CliCommand<SweepArgs>['builder'], handler };

@@ -55,7 +55,8 @@ export function sweepPoints(spec: SweepSpec, seed: number): AxisValue[][] {
   }
   const n = spec.sampling.points;
   const columns = spec.axes.map((axis) => {
-    const draw = createStream(seed, `sweep/${spec.sampling!.method}/${axis.path}`);
+    const stream = createStream(seed, `sweep/${spec.sampling!.method}/${axis.path}`);
+    const draw = () => stream.next();
     if (spec.sampling!.method === 'random') return Array.from({ length: n }, () => axisSampledValue(axis, draw()));
     const strata = shuffled(n, draw);
     return strata.map((stratum) => axisSampledValue(axis, (stratum + draw()) / n));

@@ -1,6 +1,8 @@
 // One run: build the variant scenario for its point, validate it like any scenario, simulate, summarise.
 // Runs inside worker threads or inline; either way the record depends only on (sweep, run index).
-import { formatIssues, parseScenario, type ChurnTraceData } from '../scenario/parse.js';
+import { formatIssues } from '../scenario/issues.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { ChurnTraceData } from '../scenario/traceData.js';
 import { simulate } from '../simulate.js';
 import { setAtPath } from './axisPath.js';
 import { runAt, sweepLayout, type SweepLayout } from './design.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import {
   assembleSweep, completedRuns, copyRunRecord, manifestMismatch, openSweepDir, readManifest, SweepStoreError,
 } from '../io/sweepStore.js';
-import { formatIssues } from '../scenario/parse.js';
+import { formatIssues } from '../scenario/issues.js';
 import { sweepLayout } from './design.js';
 import type { FailureInfo } from './manifest.js';
 import { parseSweepSpec } from './spec.js';

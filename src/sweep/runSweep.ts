@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadSweepFile, type LoadedSweep } from '../io/loadSweep.js';
-import { formatIssues } from '../scenario/parse.js';
+import { formatIssues } from '../scenario/issues.js';
 import {
   assembleSweep, completedRuns, openSweepDir, readRunRecord, writeFileAtomic, writeRunRecord,
 } from '../io/sweepStore.js';

@@ -1,7 +1,7 @@
 // The sweep file: a base scenario, axes to vary, how to pick points, and how many replications.
 // Validated with zod and reported in the scenario parser's issue shape, so both read the same way.
 import { z } from 'zod';
-import type { ScenarioIssue } from '../scenario/parse.js';
+import type { ScenarioIssue } from '../scenario/issues.js';
 import { parseAxisPath, setAtPath, type PathSegment } from './axisPath.js';
 import { splitQuantity } from './quantity.js';
 
