@@ -93,6 +93,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const detectionStream = stream('disasters/detection');
   const downtimeStreams = vms.map((vm) => stream(`downtime/${vm.spec.name}`));
   const failovers: FailoverRecord[] = [];
+  const failoversByVm: FailoverRecord[][] = vms.map(() => []);
   for (const disasterSec of disasterTimesSec) {
     env.scheduleAt(disasterSec, () => {
       for (const domain of domains) domain.advanceAll(disasterSec);
@@ -101,7 +102,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
         const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
         const syncRate = domainOf(vm).finalSyncRateFor(vm);
         for (const choice of scenario.failover.choices) {
-          failovers.push(evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate));
+          const record = evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate);
+          failovers.push(record);
+          failoversByVm[i]!.push(record);
         }
       });
     }, PRIORITY.observe);
@@ -141,7 +144,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     horizonSec,
     warmupSec,
     disasterTimesSec,
-    vms: vms.map((vm) => vmSummary(vm, scenario, failovers)),
+    vms: vms.map((vm, i) => vmSummary(vm, scenario, failoversByVm[i]!)),
     processServers: [...servers.values()].map(processServerSummary),
     uplinks: domains.map((domain) => uplinkSummary(domain, horizonSec)),
     failovers,
@@ -157,9 +160,8 @@ function disasterTimes(scenario: Scenario, rng: ReturnType<typeof createStream>)
   return times.sort((a, b) => a - b);
 }
 
-function vmSummary(vm: VmReplication, scenario: Scenario, failovers: FailoverRecord[]): VmSummary {
+function vmSummary(vm: VmReplication, scenario: Scenario, mine: FailoverRecord[]): VmSummary {
   const { rpo, alerts } = rpoSummary(vm.rpoSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
-  const mine = failovers.filter((record) => record.vm === vm.spec.name);
   return {
     name: vm.spec.name,
     processServer: vm.spec.processServer,

@@ -29,38 +29,27 @@ export function evaluateFailover(
   const shutdownSucceeds = failover.shutdownBeforeFailover && !draws.shutdownFails && finalSyncBytesPerSec > 0;
   const finalSyncSec = shutdownSucceeds ? vm.unuploaded / finalSyncBytesPerSec : 0;
   const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds);
-  const base = {
+  const shutdownSec = draws.shutdownSec + finalSyncSec;
+  const backlogProcessingSec = point === null ? 0 : point.backlogBytes / vm.spec.applyRateBytesPerSec;
+  // NOTE: one object literal with a fixed field order: records are made by the hundred thousand.
+  return {
     disasterTimeSec: disasterSec,
     vm: vm.spec.name,
     choice,
-    shutdownSec: draws.shutdownSec + finalSyncSec,
+    recoveryPointTimeSec: point === null ? null : point.sourceTimeSec,
+    recoveryPointKind: point === null ? null : point.kind,
+    dataLossSec: point === null ? null : disasterSec - point.sourceTimeSec,
+    dataLossBytes: point === null ? null : Math.max(0, vm.written - point.streamBytes),
+    downtimeSec:
+      point === null
+        ? null
+        : shutdownSec + draws.detectionSec + backlogProcessingSec + draws.jobSec + draws.extraProcessingSec + draws.bootSec,
+    shutdownSec,
     detectionSec: draws.detectionSec,
+    backlogProcessingSec,
     jobSec: draws.jobSec,
     extraProcessingSec: draws.extraProcessingSec,
     bootSec: draws.bootSec,
-  };
-  if (point === null) {
-    return {
-      ...base,
-      recoveryPointTimeSec: null,
-      recoveryPointKind: null,
-      dataLossSec: null,
-      dataLossBytes: null,
-      downtimeSec: null,
-      backlogProcessingSec: 0,
-      note,
-    };
-  }
-  const backlogProcessingSec = point.backlogBytes / vm.spec.applyRateBytesPerSec;
-  return {
-    ...base,
-    recoveryPointTimeSec: point.sourceTimeSec,
-    recoveryPointKind: point.kind,
-    dataLossSec: disasterSec - point.sourceTimeSec,
-    dataLossBytes: Math.max(0, vm.written - point.streamBytes),
-    downtimeSec:
-      base.shutdownSec + draws.detectionSec + backlogProcessingSec + draws.jobSec + draws.extraProcessingSec + draws.bootSec,
-    backlogProcessingSec,
     note,
   };
 }

@@ -92,7 +92,8 @@ export class ReplicationDomain {
   finalSyncRateFor(vm: VmReplication): number {
     const server = this.serverOf[this.vms.indexOf(vm)]!;
     if (!this.availability.up || !server.availability.up) return 0;
-    const active = this.vms.filter((other) => other.active).length;
+    let active = 0;
+    for (const other of this.vms) if (other.active) active++;
     const equalShare = (this.spec.bandwidthBytesPerSec * server.spec.compressionRatio) / Math.max(1, active);
     return Math.min(server.spec.throughputBytesPerSec, Math.max(vm.uploadRate, equalShare));
   }

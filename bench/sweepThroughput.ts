@@ -1,0 +1,46 @@
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { runSweep } from '../src/sweep/runSweep.js';
+import { peakRssMb, timed } from './measure.js';
+
+/** A sweep over the small site, shortened to one simulated day, with `replications` runs per point. */
+async function sweepFile(folder: string, replications: number, points: number): Promise<string> {
+  const file = join(folder, 'bench-sweep.yaml');
+  const bandwidths = Array.from({ length: points }, (_, i) => `${50 + 10 * i} Mbps`);
+  await writeFile(
+    file,
+    [
+      `base: ${resolve('scenarios/small-site.yaml')}`,
+      `replications: ${replications}`,
+      `set: { horizon: 1d, warmup: 2h, disasters.times: [], disasters.random: 20, output.sampleInterval: 0 }`,
+      'axes:',
+      '  - path: uplinks[0].bandwidth',
+      `    values: [${bandwidths.join(', ')}]`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function sweepRate(folder: string, file: string, workers: number): Promise<{ runs: number; seconds: number }> {
+  const out = join(folder, `out-${workers}-${Date.now()}`);
+  const { seconds, result } = await timed(() => runSweep(file, { out, workers }));
+  await rm(out, { recursive: true, force: true });
+  return { runs: result.computed, seconds };
+}
+
+export async function sweepThroughput(bigRuns: number): Promise<string[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-'));
+  const cores = availableParallelism();
+  const small = await sweepFile(folder, 20, 5);
+  const one = await sweepRate(folder, small, 1);
+  const all = await sweepRate(folder, small, cores);
+  const big = await sweepRate(folder, await sweepFile(folder, bigRuns / 10, 10), cores);
+  await rm(folder, { recursive: true, force: true });
+  return [
+    `sweep, 1 worker: ${(one.runs / one.seconds).toFixed(1)} runs/s (${one.runs} runs of small-site × 1 day)`,
+    `sweep, ${cores} workers: ${(all.runs / all.seconds).toFixed(1)} runs/s`,
+    `sweep of ${big.runs.toLocaleString('en')} runs, ${cores} workers: ${big.seconds.toFixed(0)} s wall, peak RSS ${peakRssMb().toFixed(0)} MB`,
+  ];
+}
