@@ -1,4 +1,4 @@
-import { firstInBucketFlags, keptByGrid } from './retentionGrid.js';
+import { firstInBucketFlags, KEEP_ALL_SEC, keptByGrid } from './retentionGrid.js';
 
 export type PointKind = 'crash-consistent' | 'app-consistent';
 
@@ -40,7 +40,11 @@ export class RecoveryPoints {
 
   /** Drops the points the grid no longer keeps at nowSec. */
   prune(nowSec: number): void {
-    this.points = this.points.filter((entry) => this.isKept(entry, nowSec));
+    // NOTE: the grid keeps every point of the last 2 hours, so only the older ones need a look.
+    const firstRecent = this.points.findIndex((entry) => nowSec - entry.point.sourceTimeSec <= KEEP_ALL_SEC);
+    const older = firstRecent < 0 ? this.points.length : firstRecent;
+    const kept = this.points.slice(0, older).filter((entry) => this.isKept(entry, nowSec));
+    this.points = older === 0 ? this.points : kept.concat(this.points.slice(older));
   }
 
   /** The retained points at nowSec, oldest first. */

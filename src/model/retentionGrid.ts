@@ -7,7 +7,7 @@
  * Because the 1 h, 2 h and 4 h grids nest, "kept at time t" can only turn from true to false as t grows, so
  * pruning gives the same answer whenever it runs.
  */
-const KEEP_ALL_SEC = 2 * 3600;
+export const KEEP_ALL_SEC = 2 * 3600;
 const DAY_SEC = 86_400;
 const WEEK_SEC = 7 * DAY_SEC;
 

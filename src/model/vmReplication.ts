@@ -45,7 +45,7 @@ export class VmReplication {
   private readonly curve = new WriteCurve();
   private readonly history: ProcessingHistory;
   // Tags not yet processed (FIFO), then tags processed but not yet applied (FIFO, usable after the delay).
-  private pendingTags: { sourceTimeSec: number; streamBytes: number; kind: PointKind }[] = [];
+  private pendingTags: RecoveryPoint[] = [];
   private pendingHead = 0;
   private inFlight: RecoveryPoint[] = [];
   private inFlightHead = 0;
@@ -128,7 +128,7 @@ export class VmReplication {
       if (kind === 'app-consistent') last.kind = kind;
       return;
     }
-    this.pendingTags.push({ sourceTimeSec: nowSec, streamBytes: this.written, kind });
+    this.pendingTags.push({ sourceTimeSec: nowSec, streamBytes: this.written, kind, usableSec: Infinity });
   }
 
   setRates(ingestRate: number, uploadRate: number): void {
@@ -219,7 +219,8 @@ export class VmReplication {
       if (tag.streamBytes <= start) crossingSec = fromSec;
       else if (tag.streamBytes <= atSwitch) crossingSec = fromSec + (tag.streamBytes - start) / firstRate;
       else crossingSec = switchSec + (tag.streamBytes - atSwitch) / laterRate;
-      this.inFlight.push({ ...tag, usableSec: Math.max(crossingSec, tag.sourceTimeSec) + this.processingDelaySec });
+      tag.usableSec = Math.max(crossingSec, tag.sourceTimeSec) + this.processingDelaySec;
+      this.inFlight.push(tag);
       this.pendingHead++;
     }
     if (this.pendingHead > 1024) {

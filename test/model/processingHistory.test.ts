@@ -37,9 +37,9 @@ describe('ProcessingHistory', () => {
           processing.record(t, b);
           if (times.at(-1) === t) bytes[bytes.length - 1] = b;
           else (times.push(t), bytes.push(b));
-          // Queries come at "now", at or before the newest record, and move forward.
+          // Queries come at "now": at or after the newest record (the model advances before it asks), moving forward.
           for (const q of [...queries].sort((x, y) => x - y)) {
-            const now = Math.max(lastQuery, q * t);
+            const now = Math.max(lastQuery, t + q * 60);
             lastQuery = now;
             const expected = processedAt(times, bytes, now - delaySec);
             expect(processing.appliedAt(now)).toBeCloseTo(expected, 6);
