@@ -1,5 +1,5 @@
 import { loadScenarioFile } from '../io/loadScenario.js';
-import { formatIssues } from '../scenario/parse.js';
+import { formatIssues } from '../scenario/issues.js';
 import type { Scenario } from '../scenario/types.js';
 import { EXIT_USAGE } from './command.js';
 

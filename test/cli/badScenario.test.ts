@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { loadScenarioFile } from '../../src/io/loadScenario.js';
-import { formatIssues } from '../../src/scenario/parse.js';
+import { formatIssues } from '../../src/scenario/issues.js';
 import { snapshot } from '../io/tempFolder.js';
 import { rposim, stackLines } from './runRposim.js';
 
