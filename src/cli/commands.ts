@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { checkModel } from './checkModel.js';
 import { run } from './run.js';
 import { validate } from './validate.js';
 
@@ -6,4 +7,4 @@ import { validate } from './validate.js';
  * Every command, listed explicitly: yargs' commandDir cannot load ES modules. Each command's argument type
  * differs; runCli only passes yargs' parsed arguments through, so the list erases them.
  */
-export const commands: ReadonlyArray<CliCommand<any>> = [run, validate];
+export const commands: ReadonlyArray<CliCommand<any>> = [run, validate, checkModel];
