@@ -1,5 +1,6 @@
 import type { CliCommand } from './command.js';
 import { checkModel } from './checkModel.js';
+import { planCommand } from './plan.js';
 import { run } from './run.js';
 import { validate } from './validate.js';
 
@@ -7,4 +8,4 @@ import { validate } from './validate.js';
  * Every command, listed explicitly: yargs' commandDir cannot load ES modules. Each command's argument type
  * differs; runCli only passes yargs' parsed arguments through, so the list erases them.
  */
-export const commands: ReadonlyArray<CliCommand<any>> = [run, validate, checkModel];
+export const commands: ReadonlyArray<CliCommand<any>> = [run, validate, checkModel, planCommand];
