@@ -7,7 +7,7 @@ export function findBandwidth(
   compliance: (bytesPerSec: number) => number,
   target: number,
   bracket: [number, number],
-  relativePrecision = 1e-3,
+  relativePrecision = 3e-3,
 ): number {
   let [lo, hi] = bracket;
   for (let i = 0; i < 40 && compliance(hi) < target; i++) (lo = hi), (hi *= 2);

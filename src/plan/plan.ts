@@ -88,9 +88,12 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   const bracket: [number, number] = [meanWire, Math.max(peakWire, meanWire * 1.01)];
   const usedDisk = base.vms.reduce((sum, vm) => sum + vm.usedDiskBytes, 0);
 
+  // Brackets from what is already known save simulations; findBandwidth checks and widens them if wrong.
+  // 100% with the lag measure is c* (up to the tag interval); the recovery-point measure needs at least as much.
   const targets = options.compliances.map((q): PlanTarget => {
-    const lag = findBandwidth(complianceAt('lag'), q, bracket);
-    const point = findBandwidth(complianceAt('recovery-point'), q, bracket);
+    const lagBracket: [number, number] = q === 1 && exactLag !== null ? [exactLag * 0.99, exactLag * 1.01] : bracket;
+    const lag = findBandwidth(complianceAt('lag'), q, lagBracket);
+    const point = findBandwidth(complianceAt('recovery-point'), q, [lag, Math.max(bracket[1], lag * 1.01)]);
     const chosen = options.measure === 'lag' ? lag : point;
     const initial = usedDisk > 0 ? (usedDisk / compression) / chosen : null;
     return {
