@@ -1,7 +1,10 @@
 import { formatSummary } from '../io/formatSummary.js';
+import { formatBytes } from '../io/humanUnits.js';
 import { writeResults } from '../io/writeResults.js';
+import { parseFraction } from '../scenario/units.js';
 import { simulate } from '../simulate.js';
-import { type CliCommand, EXIT_OK } from './command.js';
+import { simulateToPrecision } from '../simulateToPrecision.js';
+import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { parseSeed } from './seedOption.js';
@@ -12,6 +15,7 @@ interface RunArgs {
   out: string | undefined;
   timeseries: boolean;
   quiet: boolean;
+  precision: string | undefined;
 }
 
 export const run: CliCommand<RunArgs> = {
@@ -27,14 +31,36 @@ export const run: CliCommand<RunArgs> = {
       })
       .option('out', { type: 'string', describe: 'Output folder, replaced as a whole; default: results/<scenario name>' })
       .option('timeseries', { type: 'boolean', default: true, describe: 'Write timeseries.csv (--no-timeseries: skip it)' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' }),
+      .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' })
+      .option('precision', {
+        type: 'string',
+        describe: 'Add replications with derived seeds (doubling from 4, up to 64) until the mean data loss has a 95% CI half-width within this fraction of it, e.g. 5%',
+      }),
   async handler(argv) {
     const loaded = await loadScenarioOrReport(argv.scenario);
     if ('exitCode' in loaded) return loaded.exitCode;
     const scenario = argv.timeseries
       ? loaded.scenario
       : { ...loaded.scenario, output: { ...loaded.scenario.output, sampleIntervalSec: 0 } };
-    const result = simulate(scenario, { seed: argv.seed ?? scenario.seed });
+    const seed = argv.seed ?? scenario.seed;
+    let result;
+    if (argv.precision === undefined) {
+      result = simulate(scenario, { seed });
+    } else {
+      const target = parseFraction(argv.precision);
+      if (!target.ok || target.value <= 0) {
+        console.error(`rposim run: --precision: expected ${target.ok ? 'a fraction > 0' : target.expected}, found ${argv.precision}`);
+        return EXIT_USAGE;
+      }
+      const run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value });
+      result = run.result;
+      const [low, high] = run.meanDataLossBytes.ci95;
+      console.error(
+        `precision: ${run.replications} replications, mean data loss ${formatBytes(run.meanDataLossBytes.mean)} ` +
+          `(95% CI ${formatBytes(low)} – ${formatBytes(high)}, ±${(run.relativeHalfWidth * 100).toFixed(1)}%)` +
+          `${run.met ? '' : ' — target not met at the cap of 64 replications'}; files show replication 1`,
+      );
+    }
     const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
       await writeResults(result, out);

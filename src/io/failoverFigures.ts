@@ -1,4 +1,5 @@
 import { max, mean, quantile } from 'd3-array';
+import { meanCi95 } from '../metrics/sampleStats.js';
 import type { FailoverRecord } from '../metrics/types.js';
 import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
 
@@ -6,6 +7,8 @@ export interface Figures {
   mean: number | null;
   p95: number | null;
   max: number | null;
+  /** 95% CI of the mean by batch means over the records in disaster order; null with too few. */
+  ci95: [number, number] | null;
 }
 
 export interface ChoiceFigures {
@@ -49,5 +52,6 @@ export function figures(values: ReadonlyArray<number | null>): Figures {
     mean: mean(present) ?? null,
     p95: quantile(present, 0.95) ?? null,
     max: max(present) ?? null,
+    ci95: meanCi95(present),
   };
 }

@@ -45,7 +45,7 @@ function vmRow(vm: VmSummary): string[] {
   return [
     vm.name,
     vm.processServer,
-    rpoMinutes({ mean: vm.rpo.mean, p95: vm.rpo.p95, max: vm.rpo.max }),
+    rpoMinutes({ mean: vm.rpo.mean, p95: vm.rpo.p95, max: vm.rpo.max, ci95: null }),
     formatPercent(vm.rpo.fractionWithinThreshold),
     alerts(vm.rpoAlerts.episodes, vm.rpoAlerts.seconds),
     // Backlog: written at the source but not yet uploaded (source bitmap/log plus PS cache).
@@ -64,6 +64,7 @@ function aggregateVmRow(vms: readonly VmSummary[]): string[] {
       mean: weightedMean(observed.map((vm) => [vm.rpo.mean ?? 0, vm.rpo.observedSec])),
       p95: quantile(p95s, 0.95) ?? null,
       max: maxes.length > 0 ? Math.max(...maxes) : null,
+      ci95: null,
     }),
     formatPercent(
       weightedMean(
@@ -121,8 +122,10 @@ function rpoMinutes(f: Figures): string {
   return triple(f, (seconds) => (seconds === null ? '-' : (seconds / 60).toFixed(1)));
 }
 
+/** mean / p95 / max; a Monte-Carlo mean shows its 95% half-width ("12m ±1m"). */
 function triple(f: Figures, format: (value: number | null) => string): string {
-  return `${format(f.mean)} / ${format(f.p95)} / ${format(f.max)}`;
+  const half = f.ci95 === null || f.ci95 === undefined ? '' : ` ±${format((f.ci95[1] - f.ci95[0]) / 2)}`;
+  return `${format(f.mean)}${half} / ${format(f.p95)} / ${format(f.max)}`;
 }
 
 function alerts(episodes: number, seconds: number): string {

@@ -5,29 +5,46 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ScenarioIssue } from '../scenario/issues.js';
 import { parseScenario, type ParseScenarioResult } from '../scenario/parse.js';
-import type { ChurnTraceData } from '../scenario/traceData.js';
+import { traceFormatOf } from '../scenario/churnSchema.js';
+import { traceKey, type ChurnTraceData, type TraceFormat } from '../scenario/traceData.js';
+import { parseDuration, parseSize } from '../scenario/units.js';
 import { locateInYaml } from '../scenario/yamlLocation.js';
 import { readChurnTrace } from './readChurnTrace.js';
+import { readMsrTrace } from './readMsrTrace.js';
 
-/** trace.file values as written, from vmDefaults and every VM (malformed entries are the parser's to report). */
-function traceFiles(raw: unknown): string[] {
+/**
+ * The traces named by vmDefaults and every VM, with their reading options computed as the schema will
+ * (traceFormatOf), so that both agree on the table key. Malformed entries are the parser's to report.
+ */
+function traceRequests(raw: unknown): Map<string, { file: string; format: TraceFormat }> {
   const doc = (raw ?? {}) as { vmDefaults?: { churn?: unknown }; vms?: unknown };
   const churnLists = [doc.vmDefaults?.churn, ...(Array.isArray(doc.vms) ? doc.vms.map((vm) => vm?.churn) : [])];
-  const files = churnLists
-    .filter(Array.isArray)
-    .flat()
-    .map((item) => item?.trace?.file)
-    .filter((file): file is string => typeof file === 'string');
-  return [...new Set(files)];
+  const requests = new Map<string, { file: string; format: TraceFormat }>();
+  for (const item of churnLists.filter(Array.isArray).flat()) {
+    const t = item?.trace;
+    if (typeof t?.file !== 'string') continue;
+    const unit = (parsed: ReturnType<typeof parseDuration>, fallback: number) => (parsed.ok ? parsed.value : fallback);
+    const format = traceFormatOf({
+      format: t.format === 'msr' ? 'msr' : 'csv',
+      interval: t.interval === undefined ? 60 : unit(parseDuration(t.interval), 60),
+      uniqueBlocks: t.uniqueBlocks === true,
+      blockSize: t.blockSize === undefined ? 4096 : unit(parseSize(t.blockSize), 4096),
+      host: typeof t.host === 'string' ? t.host.trim() : undefined,
+      disk: typeof t.disk === 'number' ? t.disk : undefined,
+    });
+    requests.set(traceKey(t.file, format), { file: t.file, format });
+  }
+  return requests;
 }
 
-async function readTraces(files: string[], folder: string): Promise<Map<string, ChurnTraceData | string>> {
+async function readTraces(requests: Map<string, { file: string; format: TraceFormat }>, folder: string): Promise<Map<string, ChurnTraceData | string>> {
   const entries = await Promise.all(
-    files.map(async (file): Promise<[string, ChurnTraceData | string]> => {
+    [...requests].map(async ([key, { file, format }]): Promise<[string, ChurnTraceData | string]> => {
       try {
-        return [file, await readChurnTrace(resolve(folder, file))];
+        const path = resolve(folder, file);
+        return [key, format.format === 'msr' ? await readMsrTrace(path, format) : await readChurnTrace(path)];
       } catch (err) {
-        return [file, err instanceof Error ? err.message : String(err)];
+        return [key, err instanceof Error ? err.message : String(err)];
       }
     }),
   );
@@ -55,7 +72,7 @@ export async function loadScenarioFile(path: string): Promise<ParseScenarioResul
     return { ok: false, errors };
   }
   const raw: unknown = doc.toJS();
-  const traces = await readTraces(traceFiles(raw), dirname(path));
+  const traces = await readTraces(traceRequests(raw), dirname(path));
   const result = parseScenario(raw, { source: path, traces });
   if (result.ok) return result;
   const errors = result.errors.map((issue) => ({ ...issue, ...locateInYaml(doc, lineCounter, issue.path) }));

@@ -40,6 +40,7 @@ export function rpoSummary(
       p95: p95 ?? null,
       p99: p99 ?? null,
       max: stats.max,
+      ci95: null, // exact time-weighted statistics of one run, not a Monte-Carlo estimate
       fractionWithinThreshold: stats.totalSec > 0 ? 1 - alerts.seconds / stats.totalSec : null,
       observedSec: stats.totalSec,
     },

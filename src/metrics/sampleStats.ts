@@ -1,9 +1,17 @@
 import { quantileSorted } from 'd3-array';
+import { batchMeans } from './confidenceInterval.js';
 import type { Stats } from './types.js';
 
-/** Mean and linear-interpolated quantiles (d3's, R type 7) of a sample; nulls for an empty one. */
+/** Batches for the confidence interval, and the fewest values for which one is given. */
+export const CI_BATCHES = 10;
+export const CI_MIN_VALUES = 20;
+
+/**
+ * Mean and linear-interpolated quantiles (d3's, R type 7) of a sample; nulls for an empty one. Values in
+ * time order (disasters): the confidence interval is by batch means over consecutive values.
+ */
 export function sampleStats(values: readonly number[]): Stats {
-  if (values.length === 0) return { count: 0, mean: null, p50: null, p95: null, p99: null, max: null };
+  if (values.length === 0) return { count: 0, mean: null, p50: null, p95: null, p99: null, max: null, ci95: null };
   const sorted = Array.from(values).sort((a, b) => a - b);
   let sum = 0;
   for (const value of sorted) sum += value;
@@ -14,5 +22,12 @@ export function sampleStats(values: readonly number[]): Stats {
     p95: quantileSorted(sorted, 0.95)!,
     p99: quantileSorted(sorted, 0.99)!,
     max: sorted[sorted.length - 1]!,
+    ci95: meanCi95(values),
   };
+}
+
+/** 95% CI of the mean of time-ordered values by batch means; null when there are too few values. */
+export function meanCi95(values: readonly number[]): [number, number] | null {
+  if (values.length < CI_MIN_VALUES) return null;
+  return batchMeans(values, CI_BATCHES)?.ci95 ?? null;
 }

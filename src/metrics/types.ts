@@ -9,6 +9,12 @@ export interface Stats {
   p95: number | null;
   p99: number | null;
   max: number | null;
+  /**
+   * 95% confidence interval of the mean, for Monte-Carlo estimates (values from random disasters): batch means
+   * over 10 consecutive batches in disaster-time order, because disasters in one run are correlated (they
+   * see the same backlog history). null with fewer than 20 values, or for exact time-weighted statistics.
+   */
+  ci95: [number, number] | null;
 }
 
 export interface RpoSummary extends Stats {

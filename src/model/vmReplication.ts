@@ -206,19 +206,22 @@ export class VmReplication {
     // Rounding must not leave the processor a hair short of the stream's end: a tag there would never cross.
     if (this.uploaded - this.processed <= this.tolerance) this.processed = this.uploaded;
     this.history.record(toSec, this.processed);
-    this.processTagsUpTo(fromSec, start, firstRate, switchSec, upload);
+    this.processTagsUpTo(fromSec, toSec, start, firstRate, switchSec, upload);
   }
 
   /** Tags the processor passed in this step become usable one processing delay after the crossing. */
-  private processTagsUpTo(fromSec: number, start: number, firstRate: number, switchSec: number, laterRate: number): void {
+  private processTagsUpTo(fromSec: number, toSec: number, start: number, firstRate: number, switchSec: number, laterRate: number): void {
     const atSwitch = switchSec === Infinity ? Infinity : start + firstRate * (switchSec - fromSec);
     while (this.pendingHead < this.pendingTags.length) {
       const tag = this.pendingTags[this.pendingHead]!;
-      if (tag.streamBytes > this.processed) break;
+      // Within tolerance: a tag at the end of an idle stream sits exactly at `uploaded`, and the processed sum
+      // (rate × time) can fall a rounding short of it; without the tolerance the tag waited for the next write.
+      if (tag.streamBytes > this.processed + this.tolerance) break;
       let crossingSec: number;
-      if (tag.streamBytes <= start) crossingSec = fromSec;
+      if (tag.streamBytes <= start + this.tolerance) crossingSec = fromSec;
       else if (tag.streamBytes <= atSwitch) crossingSec = fromSec + (tag.streamBytes - start) / firstRate;
       else crossingSec = switchSec + (tag.streamBytes - atSwitch) / laterRate;
+      crossingSec = Math.min(crossingSec, toSec); // a crossing within tolerance at the step's end
       tag.usableSec = Math.max(crossingSec, tag.sourceTimeSec) + this.processingDelaySec;
       this.inFlight.push(tag);
       this.pendingHead++;

@@ -6,6 +6,7 @@ import {
   booleanField,
   distributionField,
   durationField,
+  enumField,
   listOf,
   mapping,
   nameField,
@@ -16,7 +17,7 @@ import {
   rateField,
   sizeField,
 } from './fields.js';
-import type { ChurnTraceData } from './traceData.js';
+import { traceKey, type ChurnTraceData, type TraceFormat } from './traceData.js';
 import type { ChurnComponent } from './types.js';
 
 /** Trace contents keyed by the file name as written in the scenario, or the error met reading it. */
@@ -66,10 +67,17 @@ const poissonBurstsSchema = mapping({
 function traceSchema(traces: TraceTable) {
   return mapping({
     file: nameField(),
+    format: enumField(['csv', 'msr'] as const).default('csv'),
     scale: numberField(positive).prefault(1),
     loop: booleanField().default(true),
+    // MSR block traces only: aggregation interval, block coalescing, filters.
+    interval: durationField(positive).prefault('60s'),
+    uniqueBlocks: booleanField().default(false),
+    blockSize: sizeField(positive).prefault('4 KiB'),
+    host: nameField().optional(),
+    disk: numberField(nonNegative, { integer: true }).optional(),
   }).transform((t, ctx): ChurnComponent => {
-    const data = traces.get(t.file);
+    const data = traces.get(traceKey(t.file, traceFormatOf(t)));
     // Traces come from readChurnTrace, which guarantees this shape; check it anyway for callers passing data.
     const problem =
       data === undefined
@@ -82,7 +90,7 @@ function traceSchema(traces: TraceTable) {
     if (problem !== undefined || data === undefined || typeof data === 'string') {
       ctx.addIssue({
         code: 'custom',
-        message: 'a readable churn trace CSV with the header time_s,bytes_written',
+        message: t.format === 'msr' ? 'a readable MSR Cambridge block trace' : 'a readable churn trace CSV with the header time_s,bytes_written',
         path: ['file'],
         params: { found: `${JSON.stringify(t.file)} (${problem})` },
       });
@@ -90,6 +98,12 @@ function traceSchema(traces: TraceTable) {
     }
     return { kind: 'trace', source: t.file, startsSec: [...data.startsSec], bytes: data.bytes.map((b) => b * t.scale), loop: t.loop };
   });
+}
+
+/** The reading options of a parsed trace entry (the loader computes the same from the raw entry). */
+export function traceFormatOf(t: { format: 'csv' | 'msr'; interval: number; uniqueBlocks: boolean; blockSize: number; host?: string | undefined; disk?: number | undefined }): TraceFormat {
+  if (t.format === 'csv') return { format: 'csv' };
+  return { format: 'msr', intervalSec: t.interval, uniqueBlocks: t.uniqueBlocks, blockSizeBytes: t.blockSize, host: t.host ?? null, disk: t.disk ?? null };
 }
 
 export function churnListSchema(traces: TraceTable) {

@@ -1,8 +1,8 @@
 // summary.csv's figures for one point × failover choice, over its replications and VMs.
 // Confidence intervals are over replication means (replications are independent; VMs of one run are not).
-import { deviation, mean, quantileSorted } from 'd3-array';
+import { mean, quantileSorted } from 'd3-array';
 import type { RunRecord, RunRow } from './runRecord.js';
-import { tQuantile975 } from './studentT.js';
+import { estimateMean } from '../metrics/confidenceInterval.js';
 
 export interface MetricSummary {
   mean: number | null;
@@ -37,11 +37,9 @@ const orNull = (v: number | undefined): number | null => (v === undefined || Num
 /** Mean over replications of each replication's mean over VMs, with a t-based 95% interval. */
 function meanWithInterval(rowsByReplication: RunRow[][], metric: Metric): Pick<MetricSummary, 'mean' | 'ci95Low' | 'ci95High'> {
   const replicationMeans = finite(rowsByReplication.map((rows) => mean(finite(rows.map(metric)))));
-  const m = orNull(mean(replicationMeans));
-  const sd = deviation(replicationMeans);
-  if (m === null || sd === undefined) return { mean: m, ci95Low: null, ci95High: null };
-  const half = (tQuantile975(replicationMeans.length - 1) * sd) / Math.sqrt(replicationMeans.length);
-  return { mean: m, ci95Low: m - half, ci95High: m + half };
+  if (replicationMeans.length < 2) return { mean: orNull(mean(replicationMeans)), ci95Low: null, ci95High: null };
+  const { mean: m, ci95 } = estimateMean(replicationMeans);
+  return { mean: m, ci95Low: ci95[0], ci95High: ci95[1] };
 }
 
 function summarizeMetric(rowsByReplication: RunRow[][], metric: Metric): MetricSummary {

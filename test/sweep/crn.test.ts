@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSweepFile } from '../../src/io/loadSweep.js';
 import { executeRun, prepareSweep, type PreparedSweep } from '../../src/sweep/executeRun.js';
 import type { RunRecord } from '../../src/sweep/runRecord.js';
-import { tQuantile975 } from '../../src/sweep/studentT.js';
+import { tQuantile975 } from '../../src/metrics/studentT.js';
 
 /**
  * The run's mean data loss over VMs when failing over to the latest processed point: most of it is the phase

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord, RunRow } from '../../src/sweep/runRecord.js';
-import { tQuantile975 } from '../../src/sweep/studentT.js';
+import { tQuantile975 } from '../../src/metrics/studentT.js';
 import { summarizePoint } from '../../src/sweep/summary.js';
 
 const row = (vm: string, loss: number): RunRow => ({
