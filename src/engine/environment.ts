@@ -31,10 +31,14 @@ const SLOT_SPAN = 2 ** SLOT_BITS;
 const MAX_PENDING = SLOT_SPAN;
 const ID_GENERATIONS = 2 ** 32;
 const FREE = -1;
+/** Below this many cancelled events in the heap, purging is not worth its O(n). */
+const PURGE_MIN_CANCELLED = 1024;
 
 export class Environment {
   private nowSec = 0;
   private processed = 0;
+  /** Cancelled events still in the heap (see cancel). */
+  private cancelledInQueue = 0;
   private readonly queue = new EventQueue();
   /** Handler per payload slot; null once the slot's event is cancelled (skipped when popped). */
   private readonly handlers: (Handler | null)[] = [];
@@ -77,6 +81,14 @@ export class Environment {
     if (this.slotEventIds[slot] !== id) return;
     this.handlers[slot] = null;
     this.slotEventIds[slot] = FREE;
+    // A cancelled event stays in the heap until its time. Models that reschedule often (a next crossing moved
+    // at every rate change) would fill the heap with dead entries, so purge them once they are the majority.
+    if (++this.cancelledInQueue > PURGE_MIN_CANCELLED && this.cancelledInQueue * 2 > this.queue.size) this.purgeCancelled();
+  }
+
+  private purgeCancelled(): void {
+    for (const slot of this.queue.retain((slot) => this.handlers[slot] !== null)) this.freeSlots.push(slot);
+    this.cancelledInQueue = 0;
   }
 
   /**
@@ -146,7 +158,10 @@ export class Environment {
       this.handlers[slot] = null;
       this.slotEventIds[slot] = FREE;
       this.freeSlots.push(slot);
-      if (handler === null) continue;
+      if (handler === null) {
+        this.cancelledInQueue--;
+        continue;
+      }
       this.nowSec = queue.lastPoppedTime;
       this.processed++;
       handler();

@@ -77,15 +77,40 @@ export class EventQueue {
     this.poppedTime = times[0];
 
     const last = --this.length;
-    if (last > 0) this.siftDownFromRoot(times[last], priorities[last], sequences[last], payloads[last]);
+    if (last > 0) this.siftDown(0, times[last], priorities[last], sequences[last], payloads[last]);
     return payload;
   }
 
-  /** Places the given entry at the root's hole and sifts it down to where it belongs. */
-  private siftDownFromRoot(time: number, priority: number, sequence: number, payload: number): void {
+  /**
+   * Removes every entry whose payload fails `keep`, restores heap order (the pop order of the rest does not
+   * change: the key includes the insertion counter) and returns the removed payloads. O(n): for the caller's
+   * occasional purge of cancelled events, not for every event.
+   */
+  retain(keep: (payload: number) => boolean): number[] {
+    const { times, priorities, sequences, payloads } = this;
+    const removed: number[] = [];
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!keep(payloads[i])) {
+        removed.push(payloads[i]);
+        continue;
+      }
+      times[kept] = times[i];
+      priorities[kept] = priorities[i];
+      sequences[kept] = sequences[i];
+      payloads[kept] = payloads[i];
+      kept++;
+    }
+    this.length = kept;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i, times[i], priorities[i], sequences[i], payloads[i]);
+    return removed;
+  }
+
+  /** Places the given entry at the hole at index start and sifts it down to where it belongs. */
+  private siftDown(start: number, time: number, priority: number, sequence: number, payload: number): void {
     const { times, priorities, sequences, payloads, length } = this;
     const half = length >> 1;
-    let i = 0;
+    let i = start;
     while (i < half) {
       let child = 2 * i + 1;
       const right = child + 1;

@@ -4,6 +4,7 @@ import { Availability } from './availability.js';
 import { PRIORITY } from './priorities.js';
 import type { ProcessServer } from './processServer.js';
 import type { VmReplication } from './vmReplication.js';
+import { timeResolutionSec } from './timeResolution.js';
 import { waterFill } from './waterFill.js';
 
 /**
@@ -116,7 +117,9 @@ export class ReplicationDomain {
   private updateThrottling(): void {
     for (const server of this.servers) {
       const cache = server.cacheBytes();
-      const tolerance = 1e-3 + server.spec.cacheBytes * 1e-12;
+      let rate = 0;
+      for (const vm of server.vms) rate += vm.ingestRate - vm.uploadRate;
+      const tolerance = 1e-3 + server.spec.cacheBytes * 1e-12 + Math.abs(rate) * timeResolutionSec(this.env.now);
       if (!server.throttled && cache >= server.throttleLevelBytes - tolerance && server.spec.cacheBytes > 0) {
         server.throttled = true;
       } else if (server.throttled && cache <= server.resumeLevelBytes + tolerance) {

@@ -2,6 +2,7 @@ import type { VmSpec } from '../scenario/types.js';
 import { GrowableSeries } from './growableSeries.js';
 import { ProcessingHistory } from './processingHistory.js';
 import { RecoveryPoints, type PointKind, type RecoveryPoint } from './recoveryPoints.js';
+import { timeResolutionSec } from './timeResolution.js';
 import { WriteCurve } from './writeCurve.js';
 
 /**
@@ -144,9 +145,6 @@ export class VmReplication {
       this.written += this.churnRate * dt;
       this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
       this.uploaded = Math.min(this.ingested, this.uploaded + this.uploadRate * dt);
-      const tolerance = this.tolerance;
-      if (this.written - this.ingested <= tolerance) this.ingested = this.written;
-      if (this.ingested - this.uploaded <= tolerance) this.uploaded = this.ingested;
       this.advanceProcessing(this.lastSec, nowSec, uploadedBefore);
       if (this.throttled) this.throttledSec += dt;
       this.peakSourceBacklog = Math.max(this.peakSourceBacklog, this.sourceBacklog);
@@ -154,11 +152,22 @@ export class VmReplication {
       this.peakUnuploaded = Math.max(this.peakUnuploaded, this.unuploaded);
     }
     if (dt > 0) this.lastSec = nowSec;
-    if (this.active && this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.tolerance) {
+    if (this.active) this.snapEmptyQueues(nowSec);
+    if (this.active && this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.slack(nowSec, this.uploadRate)) {
       // Exact: the domain schedules an event for the instant the initial copy is uploaded.
       this.initialReplicationDoneSec = nowSec;
     }
     this.releaseAppliedPoints(nowSec);
+  }
+
+  /** Bytes that count as nothing: rounding in long sums of rate × time, and what flows within the clock's resolution. */
+  private slack(nowSec: number, rate: number): number {
+    return this.tolerance + Math.abs(rate) * timeResolutionSec(nowSec);
+  }
+
+  private snapEmptyQueues(nowSec: number): void {
+    if (this.written - this.ingested <= this.slack(nowSec, this.ingestRate)) this.ingested = this.written;
+    if (this.ingested - this.uploaded <= this.slack(nowSec, this.uploadRate)) this.uploaded = this.ingested;
   }
 
   /** Time until the next instant at which this VM's demand on its process server or uplink changes. */
