@@ -28,6 +28,10 @@ export function scenarioFixture(overrides: Partial<Scenario> = {}): Scenario {
       bootSec: { kind: 'uniform', min: 120, max: 300 },
     },
     output: { sampleIntervalSec: 0 },
+    replicationGroups: [],
+    recoveryPlans: [],
+    masterTargets: [],
+    cycle: null,
     ...overrides,
   };
 }
@@ -63,6 +67,8 @@ export function vmFixture(overrides: Partial<VmSpec> = {}, churn: ChurnComponent
     maxReplicationBytesPerSec: 54 * MB,
     applyRateBytesPerSec: 20 * MB,
     churn,
+    snapshots: false,
+    masterTarget: null,
     ...overrides,
   };
 }
