@@ -72,6 +72,11 @@ export function cyclePhases(scenario: Scenario, cycle: CycleSpec, failovers: Rea
     phases: [],
     clockSec: cycle.failoverAtSec,
   }));
+  // Members of a replication group share a master target and so fail back to one common app-consistent point.
+  for (const group of scenario.replicationGroups) {
+    const members = vms.filter((vm) => group.vms.includes(vm.spec.name));
+    for (const vm of members) vm.draws.appPhase = members[0]!.draws.appPhase;
+  }
   const failed = (vm: VmState) => cycle.outcome === 'cancel' || vm.record.downtimeSec === null;
 
   // 1. Failover to Azure. Planned: no detection delay (the failover records were drawn without one).
