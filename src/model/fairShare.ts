@@ -18,8 +18,10 @@ export function fairShareFinishSec(transfers: readonly { startSec: number; bytes
     const nextArrival = pending.length > 0 ? transfers[pending[0]!]!.startSec : Infinity;
     const firstDone = Math.min(...active.map((i) => remaining[i]! / rate));
     const dt = Math.min(firstDone, nextArrival - now);
+    if (!(dt >= 0) || !Number.isFinite(dt)) throw new RangeError(`fair share: bad step ${dt} (bytes ${active.map((i) => remaining[i]).join(', ')})`);
     for (const i of active) remaining[i] = remaining[i]! - rate * dt;
-    now += dt;
+    // Land exactly on an arrival: now + (arrival − now) can fall a hair short, and then loop forever.
+    now = dt === nextArrival - now ? nextArrival : now + dt;
     for (let k = active.length - 1; k >= 0; k--) {
       const i = active[k]!;
       // Relative tolerance: the one that set dt ends exactly; others within rounding end with it.
