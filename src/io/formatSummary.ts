@@ -1,5 +1,6 @@
 import { quantile } from 'd3-array';
 import type { ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
+import { cycleSections } from './cycleSections.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
 import { textTable } from './textTable.js';
@@ -16,6 +17,7 @@ export function formatSummary(result: SimulationResult): string {
     failoverSection(result),
     processServerSection(result.processServers),
     uplinkSection(result.uplinks),
+    ...cycleSections(result),
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }

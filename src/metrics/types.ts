@@ -129,8 +129,115 @@ export interface SimulationResult {
   timeseries: TimeseriesSample[];
   /** Events the engine processed (for benchmarks). */
   eventCount: number;
+  groups: GroupSummary[];
+  plans: PlanSummary[];
+  /** One record per disaster × recovery plan (plans.csv). */
+  planRuns: PlanRecord[];
+  /** null when the scenario has no cycle. */
+  cycle: CycleResult | null;
 }
 
 export interface SimulateOptions {
   seed?: number;
+}
+
+// ── Replication groups, recovery plans and the failover–failback cycle (docs/failback.md) ──
+
+export interface GroupSummary {
+  name: string;
+  vms: string[];
+  /** Age of the group's newest common point at each disaster: the group's RPO (the slowest member sets it). */
+  commonPointAgeSec: Stats;
+  commonAppConsistentPointAgeSec: Stats;
+}
+
+/** One recovery plan run at one disaster. */
+export interface PlanRecord {
+  plan: string;
+  disasterTimeSec: number;
+  /** Detection + the plan's makespan; null when a VM of the plan had no recovery point. */
+  downtimeSec: number | null;
+  detectionSec: number;
+  /** What finished each group last, group by group ("vm db > action switch-dns > vm web-1"). */
+  criticalPath: string;
+  note: string;
+}
+
+export interface PlanSummary {
+  name: string;
+  choice: FailoverChoice;
+  available: number;
+  unavailable: number;
+  downtimeSec: Stats;
+  /** The critical path seen most often over the disasters (ties: the first seen). */
+  commonestCriticalPath: string;
+}
+
+export type CyclePhaseName =
+  | 'failover-to-azure'
+  | 'failover-cancelled'
+  | 'azure-unprotected'
+  | 'reprotect-to-on-premises'
+  | 'protected-in-azure'
+  | 'failover-to-on-premises'
+  | 'on-premises-unprotected'
+  | 'reprotect-to-azure'
+  | 'protected-on-premises';
+
+/** One VM in one phase of the cycle: phases of a VM follow each other without gap or overlap. */
+export interface LifecyclePhase {
+  vm: string;
+  phase: CyclePhaseName;
+  startSec: number;
+  endSec: number;
+  durationSec: number;
+  bytesTransferred: number;
+  dataLossSec: number;
+  dataLossBytes: number;
+  /** Whether a recovery point could be taken for the VM during the phase. */
+  protected: boolean;
+  /** Whether the application on this VM is down (not running anywhere) during the phase. */
+  down: boolean;
+  note: string;
+}
+
+export interface LongestPhase {
+  phase: CyclePhaseName;
+  durationSec: number;
+}
+
+export interface CycleVmSummary {
+  name: string;
+  downtimeSec: number;
+  dataLossSec: number;
+  dataLossBytes: number;
+  unprotectedSec: number;
+  longestPhase: LongestPhase;
+  /** Points left after the commit (1: the failover's point), null when not committed. */
+  recoveryPointsAfterCommit: number | null;
+  /** Points created by forward replication after the cycle's failover (0: replication stopped there). */
+  recoveryPointsCreatedAfterFailover: number;
+}
+
+/** Per recovery plan: its VMs seen as one application (down while any of its VMs is down). */
+export interface CyclePlanSummary {
+  name: string;
+  downtimeSec: number;
+  /** Largest loss of any of its VMs. */
+  dataLossSec: number;
+  /** Sum over its VMs. */
+  dataLossBytes: number;
+  unprotectedSec: number;
+  /** The phase whose span over the plan's VMs (first start to last end) is longest. */
+  longestPhase: LongestPhase;
+}
+
+export interface CycleResult {
+  outcome: 'commit' | 'cancel';
+  startSec: number;
+  endSec: number;
+  vms: CycleVmSummary[];
+  plans: CyclePlanSummary[];
+  /** One row per VM × phase (lifecycle.csv). */
+  phases: LifecyclePhase[];
 }

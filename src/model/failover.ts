@@ -12,6 +12,13 @@ interface ChosenPoint {
   backlogBytes: number;
 }
 
+/** A group member's own point at its group's newest common point, for the multi-VM choices. */
+export interface GroupPoints {
+  group: string;
+  processed: RecoveryPoint | null;
+  appConsistent: RecoveryPoint | null;
+}
+
 /**
  * What failing over one VM at a disaster with one choice recovers and costs (domain.md §3). Everything not yet
  * in Azure is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload it.
@@ -24,11 +31,12 @@ export function evaluateFailover(
   draws: DowntimeDraws,
   scenario: Scenario,
   finalSyncBytesPerSec: number,
+  group: GroupPoints | null = null,
 ): FailoverRecord {
   const failover = scenario.failover;
   const shutdownSucceeds = failover.shutdownBeforeFailover && !draws.shutdownFails && finalSyncBytesPerSec > 0;
   const finalSyncSec = shutdownSucceeds ? vm.unuploaded / finalSyncBytesPerSec : 0;
-  const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds);
+  const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds, group);
   const shutdownSec = draws.shutdownSec + finalSyncSec;
   const backlogProcessingSec = point === null ? 0 : point.backlogBytes / vm.spec.applyRateBytesPerSec;
   // NOTE: one object literal with a fixed field order: records are made by the hundred thousand.
@@ -60,7 +68,11 @@ function choosePoint(
   choice: FailoverChoice,
   scenario: Scenario,
   shutdownSucceeds: boolean,
+  group: GroupPoints | null,
 ): { point: ChosenPoint | null; note: string } {
+  if (vm.stoppedSec !== null && disasterSec >= vm.stoppedSec) {
+    return { point: null, note: 'replication stopped (failed over or cancelled): unprotected' };
+  }
   if (!vm.active || vm.initialReplicationDoneSec === null) {
     return { point: null, note: 'initial replication not finished: no replica in Azure' };
   }
@@ -83,13 +95,18 @@ function choosePoint(
       };
       return { point, note: failoverNoteForShutdown(scenario, shutdownSucceeds) };
     }
-    case 'latest-processed':
     case 'latest-multi-vm-processed':
+      if (group) return fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
+      return fromPoint(vm.points.newest(), 'no recovery point processed yet', ungrouped);
+    case 'latest-processed':
       return fromPoint(vm.points.newest(), 'no recovery point processed yet', ungrouped);
     case 'latest-app-consistent':
     case 'latest-multi-vm-app-consistent':
       if (scenario.policy.appConsistentIntervalSec === 0) {
         return { point: null, note: 'no app-consistent point: app-consistent points are off' };
+      }
+      if (group && choice === 'latest-multi-vm-app-consistent') {
+        return fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`);
       }
       return fromPoint(vm.points.newestAppConsistent(), 'no app-consistent point processed yet', ungrouped);
     case 'custom': {

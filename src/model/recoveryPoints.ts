@@ -38,6 +38,12 @@ export class RecoveryPoints {
     this.created++;
   }
 
+  /** Commit: the failover's point is the only one left (ASR deletes all the others). */
+  keepOnly(point: RecoveryPoint): void {
+    this.points = [{ point, flags: 0, appFlags: 0 }];
+    this.newestApp = point.kind === 'app-consistent' ? point : null;
+  }
+
   /** Drops the points the grid no longer keeps at nowSec. */
   prune(nowSec: number): void {
     // NOTE: the grid keeps every point of the last 2 hours, so only the older ones need a look.

@@ -16,6 +16,8 @@ import { WriteCurve } from './writeCurve.js';
 export class VmReplication {
   /** Whether the stream has started (initial replication began, or the VM was protected at start). */
   active = false;
+  /** When replication was stopped for good (the VM failed over, or its failover was cancelled); null = running. */
+  stoppedSec: number | null = null;
   written = 0;
   ingested = 0;
   uploaded = 0;
@@ -92,6 +94,7 @@ export class VmReplication {
 
   /** Starts the replication stream: initial replication copies `bytes` first, stamped with the start time. */
   startStream(nowSec: number, bytes: number): void {
+    if (this.stoppedSec !== null) return;
     this.advance(nowSec);
     this.active = true;
     this.initialReplicationBytes = bytes;
@@ -99,6 +102,21 @@ export class VmReplication {
     this.written += bytes;
     this.curve.append(nowSec, this.written);
     if (bytes === 0) this.initialReplicationDoneSec = nowSec;
+  }
+
+  /**
+   * Stops replication for good: no more writes are captured, no tags are placed, and tags not yet usable are
+   * dropped, so no recovery point is created after this instant (a cancelled failover leaves the VM unprotected).
+   */
+  stop(nowSec: number): void {
+    this.advance(nowSec);
+    this.active = false;
+    this.stoppedSec = nowSec;
+    this.pendingTags = [];
+    this.pendingHead = 0;
+    this.inFlight = [];
+    this.inFlightHead = 0;
+    this.setRates(0, 0);
   }
 
   setChurnComponentRate(nowSec: number, component: number, bytesPerSec: number): void {

@@ -1,9 +1,10 @@
 // Checks that relate several fields (references, duplicates, orderings). They run on the raw input, field
 // by field, so that they are reported together with the schema's errors instead of after them.
-import type * as z from 'zod';
+import { cycleChecks } from './cycleChecks.js';
 import { expandedNames } from './expandVms.js';
 import { describeValue, type PathSegment, valueAt } from './issues.js';
 import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
+import { attempt, list } from './rawInput.js';
 import { parseDuration } from './units.js';
 
 export interface RawIssue {
@@ -13,15 +14,6 @@ export interface RawIssue {
   found?: string;
 }
 
-function list(raw: unknown, key: string): unknown[] {
-  const value = valueAt(raw, [key]);
-  return Array.isArray(value) ? value : [];
-}
-
-function attempt<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
 
 /** Reports every name that repeats an earlier one; returns the set of names. */
 function uniqueNames(entries: { path: PathSegment[]; name: string }[], noun: string, issues: RawIssue[]): Set<string> {
@@ -144,5 +136,6 @@ export function crossChecks(raw: unknown): RawIssue[] {
   checkReferences(raw, issues);
   checkProcessServerOrderings(raw, issues);
   checkTimes(raw, issues);
+  issues.push(...cycleChecks(raw));
   return issues;
 }

@@ -33,6 +33,7 @@ export const VM_DEFAULTS = {
   usedDisk: 0,
   maxReplicationRate: '54 MB/s', // ASR: peak per VM
   applyRate: '20 MB/s', // assumption (premium P20+ per-disk limit)
+  snapshots: false,
 } as const;
 
 export const FAILOVER_DEFAULTS = {
@@ -58,3 +59,27 @@ export const SCENARIO_DEFAULTS = {
 
 /** Documented per-process-server churn limit (2 TB/day), in bytes per second; above it parseScenario warns. */
 export const PROCESS_SERVER_CHURN_LIMIT_BYTES_PER_SEC = 2e12 / 86_400;
+
+export const GROUP_DEFAULTS = {
+  cpuOverhead: '10%', // assumption: multi-VM consistency costs process-server CPU; ASR publishes no figure
+  maxMembers: 16, // documented for Azure-to-Azure; assumption for VMware
+} as const;
+
+export const PLAN_DEFAULTS = { choice: 'latest-processed' as FailoverChoice, maxParallel: 0 };
+
+export const MASTER_TARGET_DEFAULTS = { maxDisks: 60, storageVMotion: false } as const; // ASR: at most 60 disks
+
+export const CYCLE_DEFAULTS = {
+  choice: 'latest-processed' as FailoverChoice,
+  shutdownFirst: true,
+  commitAfter: '30m', // assumption: time to check the failed-over VMs before committing
+  reprotectAfter: '1h', // assumption
+  processServer: 'azure',
+  location: 'original',
+  reprotectFixed: { uniform: ['10m', '20m'] }, // assumption: job, master target attach, checksum comparison
+  failbackChoice: 'latest' as const,
+  failbackSyncLag: { uniform: ['0m', '5m'] }, // assumption: at most one crash-consistent interval behind
+  failbackProcessingDelay: '5m', // assumption: like Azure's upload → recovery point delay
+  reprotectOnPremisesAfter: '1h', // assumption
+  reprotectOnPremisesFixed: { uniform: ['10m', '20m'] }, // assumption
+};

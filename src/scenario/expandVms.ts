@@ -38,6 +38,8 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
         vm.maxReplicationRate ?? defaults.maxReplicationRate ?? defaultRate(VM_DEFAULTS.maxReplicationRate),
       applyRateBytesPerSec: vm.applyRate ?? defaults.applyRate ?? defaultRate(VM_DEFAULTS.applyRate),
       churn,
+      snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
+      masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
     };
     // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings.
     return expandedNames(vm.name, vm.count).map((name) => ({ name, ...structuredClone(spec) }));

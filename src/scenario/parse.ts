@@ -72,6 +72,10 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     disasters: doc.disasters,
     failover: doc.failover,
     output: doc.output,
+    replicationGroups: doc.replicationGroups,
+    recoveryPlans: doc.recoveryPlans,
+    masterTargets: doc.masterTargets,
+    cycle: doc.cycle ?? null,
   };
   return { ok: true, scenario, warnings: scenarioWarnings(scenario) };
 }

@@ -2,6 +2,7 @@
 // VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
 import * as z from 'zod';
 import { churnListSchema, type TraceTable } from './churnSchema.js';
+import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
   CLOUD_DEFAULTS,
   FAILOVER_DEFAULTS,
@@ -120,6 +121,8 @@ function vmFields(traces: TraceTable) {
     maxReplicationRate: rateField(positive).optional(),
     applyRate: rateField(positive).optional(),
     churn: churnListSchema(traces).optional(),
+    snapshots: booleanField().optional(),
+    masterTarget: nameField().optional(),
   };
 }
 
@@ -181,6 +184,10 @@ export function scenarioSchema(traces: TraceTable) {
     disasters: disastersSchema.prefault({}),
     failover: failoverSchema.prefault({}),
     output: outputSchema.prefault({}),
+    replicationGroups: listOf(replicationGroupSchema, 'replication groups { name, vms, cpuOverhead }').default([]),
+    recoveryPlans: listOf(recoveryPlanSchema, 'recovery plans { name, choice, groups }').default([]),
+    masterTargets: listOf(masterTargetSchema, 'master targets { name, maxDisks, storageVMotion }').default([]),
+    cycle: cycleSchema.optional(),
   });
 }
 

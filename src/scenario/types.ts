@@ -103,6 +103,10 @@ export interface VmSpec {
   /** Azure-side apply rate for this VM's data (per-disk target limits 2–20 MB/s). */
   applyRateBytesPerSec: number;
   churn: ChurnComponent[];
+  /** VMware snapshots on the VM: reprotection is impossible until they are removed. */
+  snapshots: boolean;
+  /** Master target for failback; null = the cycle's reprotect.masterTarget. */
+  masterTarget: string | null;
 }
 
 export const FAILOVER_CHOICES = [
@@ -157,4 +161,86 @@ export interface Scenario {
   disasters: DisasterSpec;
   failover: FailoverSpec;
   output: OutputSpec;
+  replicationGroups: ReplicationGroupSpec[];
+  recoveryPlans: RecoveryPlanSpec[];
+  masterTargets: MasterTargetSpec[];
+  /** One failover–failback cycle; null = none. */
+  cycle: CycleSpec | null;
+}
+
+// ── Replication groups, recovery plans and the failover–failback cycle (docs/failback.md) ──
+
+/** VMs that get common crash- and app-consistent points (multi-VM consistency). */
+export interface ReplicationGroupSpec {
+  name: string;
+  /** VM names (after count expansion); at most 16 (Azure-to-Azure limit, assumed for VMware). */
+  vms: string[];
+  /** Fraction of throughput a process server loses while it serves a member of a group (assumption: 10%). */
+  cpuOverheadFraction: number;
+}
+
+/** A manual action or script between the failovers of a recovery plan. */
+export interface PlanAction {
+  name: string;
+  durationSec: Distribution;
+}
+
+export interface PlanGroupSpec {
+  vms: string[];
+  /** VM failovers running at once within the group; 0 = unlimited. */
+  maxParallel: number;
+  actionsBefore: PlanAction[];
+  actionsAfter: PlanAction[];
+}
+
+export interface RecoveryPlanSpec {
+  name: string;
+  /** The failover choice the plan uses at every disaster. */
+  choice: FailoverChoice;
+  groups: PlanGroupSpec[];
+}
+
+/** An on-premises master target server that receives failback replication. */
+export interface MasterTargetSpec {
+  name: string;
+  /** Disks it can serve (ASR: at most 60). */
+  maxDisks: number;
+  /** Moved by Storage vMotion: failback through it no longer works. */
+  storageVMotion: boolean;
+}
+
+export type FailbackLinkKind = 'vpn' | 'expressroute';
+
+export interface ReprotectToOnPremisesSpec {
+  /** Delay from commit to the start of reprotection. */
+  afterSec: number;
+  link: { kind: FailbackLinkKind; bandwidthBytesPerSec: number };
+  /** Where the failback process server runs; a site-to-site VPN needs one in Azure. */
+  processServer: 'azure' | 'on-premises';
+  /** Master target of VMs that do not name their own. */
+  masterTarget: string;
+  /** original: only the data written in Azure since failover; alternate: a full copy of the used disk. */
+  location: 'original' | 'alternate';
+  /** Fixed cost per VM: job setup, master target attach, disk comparison (assumption). */
+  fixedSec: Distribution;
+}
+
+export interface CycleSpec {
+  /** Planned failover to Azure at this simulated time; forward replication stops there. */
+  failoverAtSec: number;
+  choice: FailoverChoice;
+  shutdownFirst: boolean;
+  /** 'commit' after commitAfterSec, or 'cancel' in progress (replication stays stopped). */
+  outcome: 'commit' | 'cancel';
+  commitAfterSec: number;
+  reprotect: ReprotectToOnPremisesSpec | null;
+  /** Failover back to on-premises at this time (later if reprotection has not finished by then). */
+  failbackAtSec: number | null;
+  failbackChoice: 'latest' | 'latest-app-consistent';
+  /** Data written in Azure not yet replicated when the Azure VMs shut down (assumption). */
+  failbackSyncLagSec: Distribution;
+  /** Delay from failback replication to a usable point at the master target (assumption: like Azure's 5 min). */
+  failbackProcessingDelaySec: number;
+  /** Reprotection of the on-premises VMs to Azure, after the failback commit. */
+  reprotectOnPremises: { afterSec: number; fixedSec: Distribution } | null;
 }

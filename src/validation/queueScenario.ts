@@ -23,7 +23,7 @@ export interface QueueScenarioOptions {
 /**
  * Stand-in for "unlimited" stage rates: 100× the uplink, so the process server empties a burst 100× faster than
  * the uplink drains it and never holds the upload back. Not larger: process-server throughputs 10^4× the uplink
- * made the fluid model take ever smaller steps (a livelock; reported with this module).
+ * once made the fluid model take ever smaller steps (a livelock, since fixed; see test/model/extremeRates.test.ts).
  */
 const HEADROOM = 100;
 
@@ -38,6 +38,8 @@ export function queueScenario(options: QueueScenarioOptions): Scenario {
     usedDiskBytes: 0,
     maxReplicationBytesPerSec: HEADROOM * options.capacityBytesPerSec,
     applyRateBytesPerSec: HEADROOM * options.capacityBytesPerSec,
+    snapshots: false,
+    masterTarget: null,
     churn,
   }));
   const noOutages = { windows: [], random: null };
@@ -88,5 +90,9 @@ export function queueScenario(options: QueueScenarioOptions): Scenario {
       bootSec: zero,
     },
     output: { sampleIntervalSec: options.sampleIntervalSec ?? 0 },
+    replicationGroups: [],
+    recoveryPlans: [],
+    masterTargets: [],
+    cycle: null,
   };
 }

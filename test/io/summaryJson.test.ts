@@ -2,11 +2,12 @@ import { expect, test } from 'vitest';
 import { summaryJson } from '../../src/io/summaryJson.js';
 import { resultFixture } from '../fixtures/simulationResult.js';
 
-test('summaryJson(result) leaves out failovers and timeseries', () => {
+test('summaryJson(result) leaves out failovers, timeseries and plan runs', () => {
   const parsed = JSON.parse(summaryJson(resultFixture()));
   expect(parsed).not.toHaveProperty('failovers');
   expect(parsed).not.toHaveProperty('timeseries');
-  const { failovers: _f, timeseries: _t, ...rest } = resultFixture();
+  expect(parsed).not.toHaveProperty('planRuns');
+  const { failovers: _f, timeseries: _t, planRuns: _p, ...rest } = resultFixture();
   expect(parsed).toEqual(rest);
 });
 
@@ -27,9 +28,12 @@ test('summaryJson(result) puts identity keys first, then the rest alphabetically
   const parsed = JSON.parse(summaryJson(resultFixture()));
   expect(Object.keys(parsed)).toEqual([
     'scenario',
+    'cycle',
     'disasterTimesSec',
     'eventCount',
+    'groups',
     'horizonSec',
+    'plans',
     'processServers',
     'seed',
     'uplinks',

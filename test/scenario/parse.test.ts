@@ -64,6 +64,8 @@ describe('parseScenario on valid input', () => {
           maxReplicationBytesPerSec: 54e6,
           applyRateBytesPerSec: 20e6,
           churn: [{ kind: 'constant', rateBytesPerSec: 2e6 }],
+          snapshots: false,
+          masterTarget: null,
         },
       ],
       disasters: { timesSec: [], randomCount: 100 },
@@ -79,6 +81,10 @@ describe('parseScenario on valid input', () => {
         bootSec: { kind: 'uniform', min: 120, max: 300 },
       },
       output: { sampleIntervalSec: 300 },
+      replicationGroups: [],
+      recoveryPlans: [],
+      masterTargets: [],
+      cycle: null,
     });
   });
 
@@ -117,6 +123,8 @@ describe('parseScenario on valid input', () => {
       maxReplicationBytesPerSec: 54e6,
       applyRateBytesPerSec: 10e6,
       churn: [{ kind: 'constant', rateBytesPerSec: 1e6 }],
+      snapshots: false,
+      masterTarget: null,
     });
     const db = s.vms[3]!;
     expect(db).toMatchObject({ machineKind: 'linux', disks: 4, usedDiskBytes: 200e9, applyRateBytesPerSec: 10e6 });

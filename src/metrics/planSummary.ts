@@ -1,0 +1,21 @@
+import type { RecoveryPlanSpec } from '../scenario/types.js';
+import { sampleStats } from './sampleStats.js';
+import type { PlanRecord, PlanSummary } from './types.js';
+
+/** A plan's downtime over the disasters at which every VM of it had a point, and its commonest critical path. */
+export function planSummary(plan: RecoveryPlanSpec, records: readonly PlanRecord[]): PlanSummary {
+  const mine = records.filter((r) => r.plan === plan.name);
+  const downtimes = mine.flatMap((r) => (r.downtimeSec === null ? [] : [r.downtimeSec]));
+  const counts = new Map<string, number>();
+  for (const r of mine) if (r.downtimeSec !== null) counts.set(r.criticalPath, (counts.get(r.criticalPath) ?? 0) + 1);
+  let commonest = '';
+  for (const [path, n] of counts) if (n > (counts.get(commonest) ?? 0)) commonest = path;
+  return {
+    name: plan.name,
+    choice: plan.choice,
+    available: downtimes.length,
+    unavailable: mine.length - downtimes.length,
+    downtimeSec: sampleStats(downtimes),
+    commonestCriticalPath: commonest,
+  };
+}

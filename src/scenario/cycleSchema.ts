@@ -1,0 +1,111 @@
+// Scenario sections for replication groups, recovery plans, master targets and the failover–failback cycle.
+// Cross-field rules (names that must exist, disk limits, the procedure's order) are in cycleChecks.ts.
+import { CYCLE_DEFAULTS, GROUP_DEFAULTS, MASTER_TARGET_DEFAULTS, PLAN_DEFAULTS } from './defaults.js';
+import {
+  between,
+  booleanField,
+  distributionField,
+  durationField,
+  enumField,
+  fractionField,
+  listOf,
+  mapping,
+  nameField,
+  nonNegative,
+  numberField,
+  positive,
+  rateField,
+} from './fields.js';
+import { FAILOVER_CHOICES, type CycleSpec } from './types.js';
+
+const durationDistribution = () => distributionField(() => durationField(nonNegative));
+const vmNames = listOf(nameField(), 'VM names');
+
+export const replicationGroupSchema = mapping({
+  name: nameField(),
+  vms: vmNames
+    .min(1, 'at least one VM')
+    .max(GROUP_DEFAULTS.maxMembers, `at most ${GROUP_DEFAULTS.maxMembers} VMs (the documented group limit)`),
+  cpuOverhead: fractionField().prefault(GROUP_DEFAULTS.cpuOverhead),
+}).transform((g) => ({ name: g.name, vms: g.vms, cpuOverheadFraction: g.cpuOverhead }));
+
+const actionSchema = mapping({ name: nameField(), duration: durationDistribution() }).transform((a) => ({
+  name: a.name,
+  durationSec: a.duration,
+}));
+const actions = listOf(actionSchema, 'actions { name, duration }').default([]);
+
+export const recoveryPlanSchema = mapping({
+  name: nameField(),
+  choice: enumField(FAILOVER_CHOICES).default(PLAN_DEFAULTS.choice),
+  groups: listOf(
+    mapping({
+      vms: vmNames.default([]),
+      maxParallel: numberField(nonNegative, { integer: true }).prefault(PLAN_DEFAULTS.maxParallel),
+      actionsBefore: actions,
+      actionsAfter: actions,
+    }),
+    'plan groups { vms, maxParallel, actionsBefore, actionsAfter }',
+  ).min(1, 'at least one group'),
+});
+
+export const masterTargetSchema = mapping({
+  name: nameField(),
+  maxDisks: numberField(between(1, 60, 'from 1 to 60 (ASR limit)'), { integer: true }).prefault(
+    MASTER_TARGET_DEFAULTS.maxDisks,
+  ),
+  storageVMotion: booleanField().default(MASTER_TARGET_DEFAULTS.storageVMotion),
+});
+
+const c = CYCLE_DEFAULTS;
+const reprotectSchema = mapping({
+  after: durationField(nonNegative).prefault(c.reprotectAfter),
+  link: mapping({ kind: enumField(['vpn', 'expressroute']), bandwidth: rateField(positive) }).transform((l) => ({
+    kind: l.kind,
+    bandwidthBytesPerSec: l.bandwidth,
+  })),
+  processServer: enumField(['azure', 'on-premises']).default('azure'),
+  masterTarget: nameField(),
+  location: enumField(['original', 'alternate']).default('original'),
+  fixed: durationDistribution().prefault(c.reprotectFixed),
+}).transform((r) => ({
+  afterSec: r.after,
+  link: r.link,
+  processServer: r.processServer,
+  masterTarget: r.masterTarget,
+  location: r.location,
+  fixedSec: r.fixed,
+}));
+
+export const cycleSchema = mapping({
+  failoverAt: durationField(nonNegative),
+  choice: enumField(FAILOVER_CHOICES).default(c.choice),
+  shutdownFirst: booleanField().default(c.shutdownFirst),
+  commitAfter: durationField(nonNegative).prefault(c.commitAfter),
+  cancel: booleanField().default(false),
+  reprotect: reprotectSchema.optional(),
+  failbackAt: durationField(positive).optional(),
+  failbackChoice: enumField(['latest', 'latest-app-consistent']).default(c.failbackChoice),
+  failbackSyncLag: durationDistribution().prefault(c.failbackSyncLag),
+  failbackProcessingDelay: durationField(nonNegative).prefault(c.failbackProcessingDelay),
+  reprotectOnPremises: mapping({
+    after: durationField(nonNegative).prefault(c.reprotectOnPremisesAfter),
+    fixed: durationDistribution().prefault(c.reprotectOnPremisesFixed),
+  })
+    .transform((r) => ({ afterSec: r.after, fixedSec: r.fixed }))
+    .optional(),
+}).transform(
+  (x): CycleSpec => ({
+    failoverAtSec: x.failoverAt,
+    choice: x.choice,
+    shutdownFirst: x.shutdownFirst,
+    outcome: x.cancel ? 'cancel' : 'commit',
+    commitAfterSec: x.commitAfter,
+    reprotect: x.reprotect ?? null,
+    failbackAtSec: x.failbackAt ?? null,
+    failbackChoice: x.failbackChoice,
+    failbackSyncLagSec: x.failbackSyncLag,
+    failbackProcessingDelaySec: x.failbackProcessingDelay,
+    reprotectOnPremises: x.reprotectOnPremises ?? null,
+  }),
+);
