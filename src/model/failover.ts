@@ -87,13 +87,18 @@ function choosePoint(
           note: 'shutdown and final sync succeeded',
         };
       }
-      const point = {
-        sourceTimeSec: vm.uploadedSourceTime(disasterSec),
-        streamBytes: vm.uploaded,
-        kind: 'latest-uploaded' as const,
-        backlogBytes: vm.uploaded - applied,
+      // A point counts as processed when processing is within rounding of its tag, so at a near-idle VM the
+      // upload front can sit a hair before the newest point's tag: latest never recovers to less than that point.
+      const newest = vm.points.newest();
+      const uploadedSourceSec = vm.uploadedSourceTime(disasterSec);
+      const point =
+        newest !== null && newest.sourceTimeSec > uploadedSourceSec
+          ? { sourceTimeSec: newest.sourceTimeSec, streamBytes: Math.max(vm.uploaded, newest.streamBytes) }
+          : { sourceTimeSec: uploadedSourceSec, streamBytes: vm.uploaded };
+      return {
+        point: { ...point, kind: 'latest-uploaded', backlogBytes: Math.max(0, vm.uploaded - applied) },
+        note: failoverNoteForShutdown(scenario, shutdownSucceeds),
       };
-      return { point, note: failoverNoteForShutdown(scenario, shutdownSucceeds) };
     }
     case 'latest-multi-vm-processed':
       if (group) return fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
