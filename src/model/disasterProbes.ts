@@ -1,0 +1,104 @@
+import { uniform } from '../engine/distributions.js';
+import type { Environment } from '../engine/environment.js';
+import type { RandomStream } from '../engine/random.js';
+import { planSummary } from '../metrics/planSummary.js';
+import { sampleStats } from '../metrics/sampleStats.js';
+import type { FailoverRecord, GroupSummary, PlanRecord, PlanSummary } from '../metrics/types.js';
+import type { FailoverChoice, Scenario } from '../scenario/types.js';
+import { drawDowntime } from './downtimeDraws.js';
+import { evaluateFailover, type GroupPoints } from './failover.js';
+import { groupPointsAt } from './groupPoints.js';
+import { planAtDisaster } from './planAtDisaster.js';
+import { drawPlanActions } from './planSchedule.js';
+import { PRIORITY } from './priorities.js';
+import { sampleDistribution } from './sampleDistribution.js';
+import type { Site } from './site.js';
+
+/**
+ * Disasters are probes: at each disaster time the site's state is read, and for every VM and failover choice
+ * (and every recovery plan) what a failover at that instant would recover and cost is recorded; the run then
+ * carries on as if nothing had happened, so one run samples many disasters.
+ */
+export class DisasterProbes {
+  readonly timesSec: number[];
+  readonly failovers: FailoverRecord[] = [];
+  /** The same records, per VM in scenario order. */
+  readonly failoversByVm: FailoverRecord[][];
+  readonly planRuns: PlanRecord[] = [];
+  private readonly groupAges: { processed: number[]; app: number[] }[];
+
+  constructor(
+    env: Environment,
+    private readonly site: Site,
+    private readonly scenario: Scenario,
+    stream: (label: string) => RandomStream,
+  ) {
+    this.timesSec = disasterTimes(scenario, stream('disasters/times'));
+    this.failoversByVm = site.vms.map(() => []);
+    this.groupAges = scenario.replicationGroups.map(() => ({ processed: [], app: [] }));
+    const detectionStream = stream('disasters/detection');
+    const downtimeStreams = site.vms.map((vm) => stream(`downtime/${vm.spec.name}`));
+    const planStreams = scenario.recoveryPlans.map((plan) => stream(`plan/${plan.name}/actions`));
+    for (const disasterSec of this.timesSec) {
+      env.scheduleAt(disasterSec, () => {
+        const detectionSec = sampleDistribution(scenario.failover.detectionSec, detectionStream);
+        this.probe(disasterSec, detectionSec, downtimeStreams, planStreams);
+      }, PRIORITY.observe);
+    }
+  }
+
+  groupSummaries(): GroupSummary[] {
+    return this.scenario.replicationGroups.map((group, g) => ({
+      name: group.name,
+      vms: group.vms,
+      commonPointAgeSec: sampleStats(this.groupAges[g]!.processed),
+      commonAppConsistentPointAgeSec: sampleStats(this.groupAges[g]!.app),
+    }));
+  }
+
+  planSummaries(): PlanSummary[] {
+    return this.scenario.recoveryPlans.map((plan) => planSummary(plan, this.planRuns));
+  }
+
+  private probe(disasterSec: number, detectionSec: number, downtimeStreams: RandomStream[], planStreams: RandomStream[]): void {
+    const { site, scenario } = this;
+    site.advanceAll(disasterSec);
+    const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, disasterSec);
+    this.recordGroupAges(groupPoints, disasterSec);
+    const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
+    site.vms.forEach((vm, i) => {
+      const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
+      const syncRate = site.domainOf(vm).finalSyncRateFor(vm);
+      const evaluate = (choice: FailoverChoice) =>
+        evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, groupPoints.get(vm.spec.name) ?? null);
+      recordsOf.set(vm.spec.name, evaluate);
+      for (const choice of scenario.failover.choices) {
+        const record = evaluate(choice);
+        this.failovers.push(record);
+        this.failoversByVm[i]!.push(record);
+      }
+    });
+    scenario.recoveryPlans.forEach((plan, p) => {
+      const actions = drawPlanActions(plan, planStreams[p]!);
+      this.planRuns.push(planAtDisaster(plan, disasterSec, detectionSec, (vm) => recordsOf.get(vm)!(plan.choice), actions));
+    });
+  }
+
+  /** The age of each group's newest common points at a disaster (skipped when the group has none). */
+  private recordGroupAges(groupPoints: ReadonlyMap<string, GroupPoints>, disasterSec: number): void {
+    this.scenario.replicationGroups.forEach((group, g) => {
+      const first = groupPoints.get(group.vms[0]!);
+      if (first?.processed) this.groupAges[g]!.processed.push(disasterSec - first.processed.sourceTimeSec);
+      if (first?.appConsistent) this.groupAges[g]!.app.push(disasterSec - first.appConsistent.sourceTimeSec);
+    });
+  }
+}
+
+/** Given disaster times plus random ones uniform in [warm-up, horizon or the cycle's failover), in time order. */
+function disasterTimes(scenario: Scenario, rng: RandomStream): number[] {
+  const times = [...scenario.disasters.timesSec];
+  // Forward replication stops at the cycle's failover: later probes would find nothing to recover.
+  const endSec = scenario.cycle?.failoverAtSec ?? scenario.horizonSec;
+  for (let i = 0; i < scenario.disasters.randomCount; i++) times.push(uniform(rng, scenario.warmupSec, endSec));
+  return times.sort((a, b) => a - b);
+}
