@@ -3,8 +3,9 @@
  * gets bandwidth / n. Transfers start at their own times; one of 0 bytes finishes when it starts.
  */
 export function fairShareFinishSec(transfers: readonly { startSec: number; bytes: number }[], bytesPerSec: number): number[] {
-  const finish = transfers.map((t) => (t.bytes <= 0 ? t.startSec : Infinity));
-  const remaining = transfers.map((t) => Math.max(0, t.bytes));
+  // Less than a byte is nothing to send: a denormal remainder divided by the rate underflows to a zero step.
+  const finish = transfers.map((t) => (t.bytes < 1 ? t.startSec : Infinity));
+  const remaining = transfers.map((t) => (t.bytes < 1 ? 0 : t.bytes));
   const pending = transfers.map((_, i) => i).filter((i) => remaining[i]! > 0).sort((a, b) => transfers[a]!.startSec - transfers[b]!.startSec);
   const active: number[] = [];
   let now = pending.length > 0 ? transfers[pending[0]!]!.startSec : 0;
@@ -25,7 +26,7 @@ export function fairShareFinishSec(transfers: readonly { startSec: number; bytes
     for (let k = active.length - 1; k >= 0; k--) {
       const i = active[k]!;
       // Relative tolerance: the one that set dt ends exactly; others within rounding end with it.
-      if (remaining[i]! <= 1e-9 * transfers[i]!.bytes) {
+      if (remaining[i]! <= Math.max(1e-9 * transfers[i]!.bytes, 1e-6)) {
         finish[i] = now;
         active.splice(k, 1);
       }
