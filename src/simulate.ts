@@ -2,6 +2,7 @@ import { uniform } from './engine/distributions.js';
 import { Environment } from './engine/environment.js';
 import { createStream } from './engine/random.js';
 import { choiceSummary } from './metrics/choiceSummary.js';
+import { lagSummary } from './metrics/lagSummary.js';
 import { rpoSummary } from './metrics/rpoSummary.js';
 import type {
   FailoverRecord,
@@ -40,7 +41,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 
   const servers = new Map(scenario.processServers.map((spec) => [spec.name, new ProcessServer(spec, warmupSec)]));
   const vms = scenario.vms.map(
-    (spec, i) => new VmReplication(spec, i, scenario.cloud.processingDelaySec, policy.retentionSec),
+    (spec, i) => new VmReplication(spec, i, scenario.cloud.processingDelaySec, policy.retentionSec, options.measureLag ?? false),
   );
   for (const vm of vms) servers.get(vm.spec.processServer)!.addVm(vm);
   const domains = scenario.uplinks.map(
@@ -122,6 +123,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
           timeSec: now,
           vm: vm.spec.name,
           rpoSec: newest === null ? null : now - newest.sourceTimeSec,
+          ...(vm.lagSteps === null ? {} : { lagSec: vm.initialReplicationDoneSec === null ? null : now - vm.uploadedSourceTime(now) }),
           sourceBacklogBytes: vm.sourceBacklog,
           psCacheBytes: vm.cache,
           unuploadedBytes: vm.unuploaded,
@@ -163,6 +165,7 @@ function disasterTimes(scenario: Scenario, rng: ReturnType<typeof createStream>)
 
 function vmSummary(vm: VmReplication, scenario: Scenario, mine: FailoverRecord[]): VmSummary {
   const { rpo, alerts } = rpoSummary(vm.rpoSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
+  const lag = vm.lagSteps === null ? null : lagSummary(vm.lagSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
   return {
     name: vm.spec.name,
     processServer: vm.spec.processServer,
@@ -170,6 +173,7 @@ function vmSummary(vm: VmReplication, scenario: Scenario, mine: FailoverRecord[]
     firstRecoveryPointSec: vm.firstPointSec,
     rpo,
     rpoAlerts: alerts,
+    ...(lag === null ? {} : { lag: lag.lag, lagAlerts: lag.alerts }),
     recoveryPointsCreated: vm.points.created,
     recoveryPointsRetainedAtEnd: vm.points.retainedAt(scenario.horizonSec).length,
     peakCacheBytes: vm.peakCache,
