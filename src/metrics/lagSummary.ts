@@ -6,7 +6,7 @@ import type { AlertSummary, RpoSummary } from './types.js';
 /**
  * Exact time-weighted statistics of the replication lag from its breakpoints (time, lag), linear between
  * consecutive ones (two at one time: a jump). Observed from the warm-up (or the end of initial replication,
- * if later) to the horizon, like the RPO; count = linear pieces observed.
+ * if later) to the horizon, like the RPO; count = linear pieces observed (a run at one flat value is one).
  */
 export function lagSummary(steps: GrowableSeries, warmupSec: number, horizonSec: number, thresholdSec: number): { lag: RpoSummary; alerts: AlertSummary } {
   const fromSec = steps.length > 0 ? Math.max(warmupSec, steps.x[0]!) : horizonSec;
@@ -23,10 +23,11 @@ export function lagSummary(steps: GrowableSeries, warmupSec: number, horizonSec:
     const at = (t: number) => steps.y[k]! + ((steps.y[k + 1]! - steps.y[k]!) * (t - t0)) / (t1 - t0);
     const v0 = at(from);
     const v1 = at(to);
-    a.push(v0);
-    b.push(v1);
-    durations.push(to - from);
     tracker.segment(from, v0, to, v1);
+    const last = a.length - 1;
+    // NOTE: runs of one flat value (an empty queue: lag 0 through many rate changes) are one piece for the stats.
+    if (v0 === v1 && last >= 0 && a[last] === v0 && b[last] === v0) durations[last]! += to - from;
+    else (a.push(v0), b.push(v1), durations.push(to - from));
   }
   const stats = linearSegmentStats(Float64Array.from(a), Float64Array.from(b), Float64Array.from(durations), [0.5, 0.95, 0.99]);
   const alerts = tracker.summary();
