@@ -23,7 +23,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const { horizonSec, warmupSec, policy } = scenario;
   const env = new Environment();
   const stream = (label: string) => createStream(seed, label);
-  const site = new Site(env, scenario, stream);
+  const site = new Site(env, scenario, stream, options.measureLag ?? false);
 
   env.every(policy.crashConsistentIntervalSec, () => {
     for (const vm of site.vms) vm.tag(env.now, 'crash-consistent');

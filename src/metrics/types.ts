@@ -70,6 +70,12 @@ export interface VmSummary {
   firstRecoveryPointSec: number | null;
   rpo: RpoSummary;
   rpoAlerts: AlertSummary;
+  /**
+   * With SimulateOptions.measureLag: the replication lag (age of the oldest byte not yet in Azure), exact and
+   * time-weighted like rpo, against the same threshold; count = linear pieces observed.
+   */
+  lag?: RpoSummary;
+  lagAlerts?: AlertSummary;
   recoveryPointsCreated: number;
   recoveryPointsRetainedAtEnd: number;
   peakCacheBytes: number;
@@ -107,6 +113,8 @@ export interface TimeseriesSample {
   timeSec: number;
   vm: string;
   rpoSec: number | null;
+  /** With SimulateOptions.measureLag: the replication lag (null before initial replication ends). */
+  lagSec?: number | null;
   sourceBacklogBytes: number;
   psCacheBytes: number;
   unuploadedBytes: number;
@@ -139,6 +147,8 @@ export interface SimulationResult {
 
 export interface SimulateOptions {
   seed?: number;
+  /** Also measure the replication lag exactly (VmSummary.lag, TimeseriesSample.lagSec). Default false. */
+  measureLag?: boolean;
 }
 
 // ── Replication groups, recovery plans and the failover–failback cycle (docs/failback.md) ──

@@ -20,12 +20,12 @@ export class Site {
   private readonly domainOfServer = new Map<ProcessServer, ReplicationDomain>();
   private readonly serverOfVm = new Map<VmReplication, ProcessServer>();
 
-  constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream) {
+  constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream, measureLag = false) {
     const { horizonSec, warmupSec } = scenario;
     this.servers = scenario.processServers.map((spec) => new ProcessServer(withGroupOverhead(spec, scenario), warmupSec));
     const serverByName = new Map(this.servers.map((server) => [server.spec.name, server]));
     this.vms = scenario.vms.map(
-      (spec, i) => new VmReplication(spec, i, scenario.cloud.processingDelaySec, scenario.policy.retentionSec),
+      (spec, i) => new VmReplication(spec, i, scenario.cloud.processingDelaySec, scenario.policy.retentionSec, measureLag),
     );
     this.vmByName = new Map(this.vms.map((vm) => [vm.spec.name, vm]));
     for (const vm of this.vms) {

@@ -1,4 +1,5 @@
 import { choiceSummary } from '../metrics/choiceSummary.js';
+import { lagSummary } from '../metrics/lagSummary.js';
 import { rpoSummary } from '../metrics/rpoSummary.js';
 import type { FailoverRecord, ProcessServerSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -9,6 +10,7 @@ import type { VmReplication } from './vmReplication.js';
 /** What a VM's replication came to over the run: RPO, alerts, points, peaks, bytes, and its failovers. */
 export function vmSummary(vm: VmReplication, scenario: Scenario, failovers: FailoverRecord[]): VmSummary {
   const { rpo, alerts } = rpoSummary(vm.rpoSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
+  const lag = vm.lagSteps === null ? null : lagSummary(vm.lagSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
   return {
     name: vm.spec.name,
     processServer: vm.spec.processServer,
@@ -16,6 +18,7 @@ export function vmSummary(vm: VmReplication, scenario: Scenario, failovers: Fail
     firstRecoveryPointSec: vm.firstPointSec,
     rpo,
     rpoAlerts: alerts,
+    ...(lag === null ? {} : { lag: lag.lag, lagAlerts: lag.alerts }),
     recoveryPointsCreated: vm.points.created,
     recoveryPointsRetainedAtEnd: vm.points.retainedAt(scenario.horizonSec).length,
     peakCacheBytes: vm.peakCache,

@@ -20,6 +20,7 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
         psCacheBytes: vm.cache,
         unuploadedBytes: vm.unuploaded,
         unprocessedBytes: vm.uploaded - vm.appliedAt(now),
+        ...(vm.lagSteps === null ? {} : { lagSec: vm.initialReplicationDoneSec === null ? null : now - vm.uploadedSourceTime(now) }),
       });
     }
   }, { startSec: 0, priority: PRIORITY.observe, untilSec: horizonSec });

@@ -36,6 +36,11 @@ export class VmReplication {
   readonly points: RecoveryPoints;
   /** (usable time, source time) of every point as it became usable: the RPO sawtooth. */
   readonly rpoSteps = new GrowableSeries();
+  /**
+   * With measureLag: (time, lag) breakpoints of the replication lag t − W⁻¹(U(t)) from the end of initial
+   * replication on, linear between consecutive entries; two entries at one time are a jump.
+   */
+  readonly lagSteps: GrowableSeries | null;
 
   peakSourceBacklog = 0;
   peakCache = 0;
@@ -58,7 +63,9 @@ export class VmReplication {
     readonly index: number,
     private readonly processingDelaySec: number,
     retentionSec: number,
+    measureLag = false,
   ) {
+    this.lagSteps = measureLag ? new GrowableSeries() : null;
     this.componentRates = spec.churn.map(() => 0);
     this.points = new RecoveryPoints(retentionSec);
     this.history = new ProcessingHistory(processingDelaySec);
@@ -101,7 +108,7 @@ export class VmReplication {
     this.curve.append(nowSec, this.written);
     this.written += bytes;
     this.curve.append(nowSec, this.written);
-    if (bytes === 0) this.initialReplicationDoneSec = nowSec;
+    if (bytes === 0) this.finishInitialReplication(nowSec);
   }
 
   /**
@@ -157,9 +164,10 @@ export class VmReplication {
 
   /** Advances the stream to nowSec at the current rates and makes points usable whose time has come. */
   advance(nowSec: number): void {
-    const dt = nowSec - this.lastSec;
+    const fromSec = this.lastSec;
+    const uploadedBefore = this.uploaded;
+    const dt = nowSec - fromSec;
     if (dt > 0 && this.active) {
-      const uploadedBefore = this.uploaded;
       this.written += this.churnRate * dt;
       this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
       this.uploaded = Math.min(this.ingested, this.uploaded + this.uploadRate * dt);
@@ -171,11 +179,43 @@ export class VmReplication {
     }
     if (dt > 0) this.lastSec = nowSec;
     if (this.active) this.snapEmptyQueues(nowSec);
+    if (dt > 0 && this.lagSteps !== null && this.lagSteps.length > 0) this.recordLag(fromSec, uploadedBefore, nowSec);
     if (this.active && this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.slack(nowSec, this.uploadRate)) {
       // Exact: the domain schedules an event for the instant the initial copy is uploaded.
-      this.initialReplicationDoneSec = nowSec;
+      this.finishInitialReplication(nowSec);
     }
     this.releaseAppliedPoints(nowSec);
+  }
+
+  private finishInitialReplication(nowSec: number): void {
+    this.initialReplicationDoneSec = nowSec;
+    this.pushLag(nowSec, nowSec - this.uploadedSourceTime(nowSec));
+  }
+
+  /**
+   * Lag breakpoints of one step: U grew linearly from uploadedFrom, and W⁻¹ is linear between the write
+   * curve's breakpoints, so the lag is linear between the instants U crosses them (at a crossing the lag is
+   * t − that breakpoint's time; a flat stretch of W gives two crossings at one instant: a drop).
+   */
+  private recordLag(fromSec: number, uploadedFrom: number, toSec: number): void {
+    const rate = (this.uploaded - uploadedFrom) / (toSec - fromSec);
+    if (rate > 0) {
+      this.curve.forEachBreakpointIn(uploadedFrom, this.uploaded, (sourceSec, bytes) => {
+        const crossingSec = Math.min(toSec, fromSec + (bytes - uploadedFrom) / rate);
+        this.pushLag(crossingSec, crossingSec - sourceSec);
+      });
+    }
+    this.pushLag(toSec, toSec - this.uploadedSourceTime(toSec));
+  }
+
+  private pushLag(timeSec: number, lagSec: number): void {
+    const steps = this.lagSteps;
+    if (steps === null) return;
+    const last = steps.length - 1;
+    const t = last >= 0 ? Math.max(timeSec, steps.x[last]!) : timeSec; // rounding must not step back in time
+    const lag = Math.max(0, lagSec);
+    if (last >= 0 && steps.x[last] === t && steps.y[last] === lag) return;
+    steps.push(t, lag);
   }
 
   /** Bytes that count as nothing: rounding in long sums of rate × time, and what flows within the clock's resolution. */

@@ -31,14 +31,7 @@ export class WriteCurve {
    */
   sourceTimeOf(x: number, nowSec: number, writtenNow: number, rateNow: number): number {
     if (x >= writtenNow) return nowSec;
-    // Binary search the first breakpoint with bytes > x.
-    let lo = this.head;
-    let hi = this.tail;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.bytes[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = this.firstAbove(x);
     if (lo === this.tail) {
       // In the open segment after the last breakpoint.
       const t0 = this.times[this.tail - 1]!;
@@ -54,6 +47,11 @@ export class WriteCurve {
     return t0 + ((x - w0) * (t1 - t0)) / (w1 - w0);
   }
 
+  /** Calls visit(timeSec, bytes) on each breakpoint with fromBytes < bytes ≤ toBytes, in curve order. */
+  forEachBreakpointIn(fromBytes: number, toBytes: number, visit: (timeSec: number, bytes: number) => void): void {
+    for (let k = this.firstAbove(fromBytes); k < this.tail && this.bytes[k]! <= toBytes; k++) visit(this.times[k]!, this.bytes[k]!);
+  }
+
   /** Forgets breakpoints no longer needed to answer sourceTimeOf(y) for any y >= x. */
   forgetBelow(x: number): void {
     while (this.tail - this.head > 1 && this.bytes[this.head + 1]! <= x) this.head++;
@@ -62,6 +60,18 @@ export class WriteCurve {
 
   get breakpoints(): number {
     return this.tail - this.head;
+  }
+
+  /** Index of the first kept breakpoint with bytes > x (tail if none), by binary search. */
+  private firstAbove(x: number): number {
+    let lo = this.head;
+    let hi = this.tail;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.bytes[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   private compact(): void {

@@ -1,7 +1,7 @@
-import type { SimulationResult } from '../metrics/types.js';
+import type { RpoSummary, SimulationResult, VmSummary } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
-import { findBandwidth } from './findBandwidth.js';
+import { type Bracket, findBandwidth } from './findBandwidth.js';
 import { measuredScenario, type RpoMeasure } from './measuredScenario.js';
 import { cumulativeWrites, minimumLagCapacity } from './minimumLagCapacity.js';
 import { scenarioTraceRate } from './traceRate.js';
@@ -65,35 +65,48 @@ export interface PlanReport {
 }
 
 const BITS = 8;
+/** Bisection stops when the bracket is this narrow relative to its upper end (the answer). */
+const RELATIVE_PRECISION = 5e-3;
 
 export function plan(base: Scenario, options: PlanOptions): PlanReport {
   if (base.uplinks.length !== 1) throw new Error(`plan sizes one uplink; this scenario has ${base.uplinks.length}`);
   const compression = base.processServers[0]!.compressionRatio;
   const R = options.rpoSec;
-  let simulations = 0;
-  const cache = new Map<string, number>();
-  const complianceAt = (measure: RpoMeasure) => (wire: number) => {
-    const key = `${measure}/${wire}`;
-    if (!cache.has(key)) {
-      simulations++;
-      cache.set(key, compliance(simulate(measuredScenario(base, measure, R, wire), { seed: options.seed })));
+  // One simulation per bandwidth gives the compliance with both measures; compliance grows with bandwidth,
+  // so every evaluation also narrows the search for every other target.
+  const cache = new Map<number, Record<RpoMeasure, number>>();
+  const complianceAt = (measure: RpoMeasure, wire: number): number => {
+    let entry = cache.get(wire);
+    if (entry === undefined) {
+      const result = simulate(measuredScenario(base, R, wire), { seed: options.seed, measureLag: true });
+      entry = { lag: compliance(result, 'lag'), 'recovery-point': compliance(result, 'recovery-point') };
+      cache.set(wire, entry);
     }
-    return cache.get(key)!;
+    return entry[measure];
   };
+  const search = (measure: RpoMeasure, q: number, bracket: Bracket) =>
+    findBandwidth((wire) => complianceAt(measure, wire) >= q, bracket, [...cache.keys()], RELATIVE_PRECISION);
 
   const rate = scenarioTraceRate(base);
   const exactLag = rate === null ? null : exactLagCapacity(rate.startsSec, rate.ratesBytesPerSec, rate.endSec, R) / compression;
   const meanWire = meanSourceRate(base, rate) / compression;
   const peakWire = rate === null ? 10 * meanWire : Math.max(...rate.ratesBytesPerSec) / compression;
-  const bracket: [number, number] = [meanWire, Math.max(peakWire, meanWire * 1.01)];
   const usedDisk = base.vms.reduce((sum, vm) => sum + vm.usedDiskBytes, 0);
 
-  // Brackets from what is already known save simulations; findBandwidth checks and widens them if wrong.
-  // 100% with the lag measure is c* (up to the tag interval); the recovery-point measure needs at least as much.
+  // Brackets from what is already known: 100% with the lag measure is c* (checked by simulation on both
+  // sides, within the precision), which also meets every lower target; the recovery-point RPO is never below
+  // the lag, so the lag answer (less the precision) fails with it too. Targets go from the highest down.
+  const lagAnswers = new Map<number, number>();
+  for (const q of [...options.compliances].sort((a, b) => b - a)) {
+    const bracket: Bracket =
+      exactLag === null ? { lo: meanWire, hi: Math.max(peakWire, meanWire * 1.01) }
+      : q === 1 ? { lo: exactLag * (1 - RELATIVE_PRECISION), hi: exactLag * (1 + RELATIVE_PRECISION) }
+      : { lo: meanWire, hi: exactLag };
+    lagAnswers.set(q, search('lag', q, bracket));
+  }
   const targets = options.compliances.map((q): PlanTarget => {
-    const lagBracket: [number, number] = q === 1 && exactLag !== null ? [exactLag * 0.99, exactLag * 1.01] : bracket;
-    const lag = findBandwidth(complianceAt('lag'), q, lagBracket);
-    const point = findBandwidth(complianceAt('recovery-point'), q, [lag, Math.max(bracket[1], lag * 1.01)]);
+    const lag = lagAnswers.get(q)!;
+    const point = search('recovery-point', q, { lo: lag * (1 - RELATIVE_PRECISION), loChecked: true, hi: 2 * lag });
     const chosen = options.measure === 'lag' ? lag : point;
     const initial = usedDisk > 0 ? (usedDisk / compression) / chosen : null;
     return {
@@ -113,13 +126,12 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   if (rate !== null) {
     rules.push({ rule: 'planner: p95 churn + 30%', bandwidth_bits_per_s: (percentile(rate.ratesBytesPerSec, 0.95) * 1.3 / compression) * BITS, compliance: 0 });
   }
-  for (const rule of rules) rule.compliance = complianceAt(options.measure)(rule.bandwidth_bits_per_s / BITS);
+  for (const rule of rules) rule.compliance = complianceAt(options.measure, rule.bandwidth_bits_per_s / BITS);
 
   let achievable: Achievable | null = null;
   if (options.bandwidthBytesPerSec !== null) {
-    simulations++;
     const wire = options.bandwidthBytesPerSec;
-    const result = simulate(measuredScenario(base, options.measure, R, wire, 60), { seed: options.seed });
+    const result = simulate(measuredScenario(base, R, wire, 60), { seed: options.seed, measureLag: true });
     achievable = achievableAt(result, wire, options.measure);
   }
   return {
@@ -130,13 +142,18 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
     rules_of_thumb: rules,
     achievable,
     initial_replication_goal_s: options.initialReplicationGoalSec,
-    simulations,
+    simulations: cache.size + (achievable === null ? 0 : 1),
   };
 }
 
+/** The RPO or lag summary of a VM in a run made with measureLag. */
+function measured(vm: VmSummary, measure: RpoMeasure): RpoSummary {
+  return measure === 'lag' ? vm.lag! : vm.rpo;
+}
+
 /** The compliance of a run: the worst VM's fraction of time at or under the threshold (no point yet = 0). */
-function compliance(result: SimulationResult): number {
-  return Math.min(...result.vms.map((vm) => vm.rpo.fractionWithinThreshold ?? 0));
+function compliance(result: SimulationResult, measure: RpoMeasure): number {
+  return Math.min(...result.vms.map((vm) => measured(vm, measure).fractionWithinThreshold ?? 0));
 }
 
 export function exactLagCapacity(startsSec: number[], rates: number[], endSec: number, rpoSec: number): number {
@@ -162,22 +179,25 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 function achievableAt(result: SimulationResult, wire: number, measure: RpoMeasure): Achievable {
-  const worst = [...result.vms].sort((a, b) => (a.rpo.fractionWithinThreshold ?? 0) - (b.rpo.fractionWithinThreshold ?? 0))[0]!;
+  const fraction = (vm: VmSummary) => measured(vm, measure).fractionWithinThreshold ?? 0;
+  const worst = [...result.vms].sort((a, b) => fraction(a) - fraction(b))[0]!;
+  const summary = measured(worst, measure);
   const perDay: number[] = [];
   for (const sample of result.timeseries) {
-    if (sample.rpoSec === null || sample.vm !== worst.name) continue;
+    const value = measure === 'lag' ? sample.lagSec : sample.rpoSec;
+    if (value === null || value === undefined || sample.vm !== worst.name) continue;
     const day = Math.floor(sample.timeSec / 86_400);
-    perDay[day] = Math.max(perDay[day] ?? 0, sample.rpoSec);
+    perDay[day] = Math.max(perDay[day] ?? 0, value);
   }
   return {
     bandwidth_bits_per_s: wire * BITS,
     measure,
-    p50_s: worst.rpo.p50,
-    p95_s: worst.rpo.p95,
-    p99_s: worst.rpo.p99,
-    max_s: worst.rpo.max,
-    compliance: worst.rpo.fractionWithinThreshold ?? 0,
-    violations: worst.rpoAlerts.episodes,
+    p50_s: summary.p50,
+    p95_s: summary.p95,
+    p99_s: summary.p99,
+    max_s: summary.max,
+    compliance: summary.fractionWithinThreshold ?? 0,
+    violations: (measure === 'lag' ? worst.lagAlerts! : worst.rpoAlerts).episodes,
     peak_per_day_s: Array.from(perDay, (v) => v ?? 0),
   };
 }
