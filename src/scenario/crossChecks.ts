@@ -72,6 +72,9 @@ function checkReferences(raw: unknown, issues: RawIssue[]): void {
     }
   });
   uniqueNames(vmNames, 'VM (count > 1 names VMs name-1, name-2, ...)', issues);
+  uniqueNames(namesOf(raw, 'replicationGroups'), 'replication group', issues);
+  uniqueNames(namesOf(raw, 'recoveryPlans'), 'recovery plan', issues);
+  uniqueNames(namesOf(raw, 'masterTargets'), 'master target', issues);
 }
 
 function checkProcessServerOrderings(raw: unknown, issues: RawIssue[]): void {

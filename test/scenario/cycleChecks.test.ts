@@ -35,6 +35,20 @@ describe('parseScenario with groups, plans and a cycle', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('rejects a second master target, group or plan with a name already used', () => {
+    const input = cycleInput();
+    input['masterTargets'].push({ name: 'mt1' });
+    input['replicationGroups'].push({ name: 'app', vms: [] });
+    input['recoveryPlans'] = [
+      { name: 'p', groups: [] },
+      { name: 'p', groups: [] },
+    ];
+    const errors = errorsOf(input);
+    expect(errors).toContainEqual({ path: 'masterTargets[2].name', expected: 'a name not used by another master target', found: '"mt1"' });
+    expect(errors).toContainEqual({ path: 'replicationGroups[1].name', expected: 'a name not used by another replication group', found: '"app"' });
+    expect(errors).toContainEqual({ path: 'recoveryPlans[1].name', expected: 'a name not used by another recovery plan', found: '"p"' });
+  });
+
   it('rejects group members on different master targets', () => {
     const input = cycleInput();
     input['vms'][1].masterTarget = 'mt2';
