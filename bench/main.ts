@@ -1,10 +1,11 @@
-// npm run bench: prints figures; nothing here fails on a duration.
-import { engineThroughput } from './engineThroughput.js';
-import { simulateThroughput } from './simulateThroughput.js';
-import { sweepThroughput } from './sweepThroughput.js';
+// npm run bench [-- --quick]: prints figures; nothing here fails on a duration.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const quick = process.argv.includes('--quick');
-console.log(`rposim benchmarks (Node ${process.version}${quick ? ', quick' : ''})`);
-console.log(await engineThroughput());
-for (const line of await simulateThroughput(quick ? 200 : 1000, quick ? 7 : 30)) console.log(line);
-for (const line of await sweepThroughput(quick ? 1000 : 10_000)) console.log(line);
+const size = process.argv.includes('--quick') ? 'quick' : 'full';
+console.log(`rposim benchmarks (Node ${process.version}, ${size})`);
+const section = fileURLToPath(new URL('./section.js', import.meta.url));
+for (const name of ['engine', 'simulate', 'sweep', 'bigSweep']) {
+  const run = spawnSync(process.execPath, [section, name, size], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}

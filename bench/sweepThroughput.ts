@@ -30,17 +30,25 @@ async function sweepRate(folder: string, file: string, workers: number): Promise
   return { runs: result.computed, seconds };
 }
 
-export async function sweepThroughput(bigRuns: number): Promise<string[]> {
+/** Runs per second of the same sweep with 1 worker and with one per core. */
+export async function sweepThroughput(runs: number): Promise<string[]> {
   const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-'));
   const cores = availableParallelism();
-  const small = await sweepFile(folder, 20, 5);
-  const one = await sweepRate(folder, small, 1);
-  const all = await sweepRate(folder, small, cores);
-  const big = await sweepRate(folder, await sweepFile(folder, bigRuns / 10, 10), cores);
+  const file = await sweepFile(folder, runs / 5, 5);
+  const one = await sweepRate(folder, file, 1);
+  const all = await sweepRate(folder, file, cores);
   await rm(folder, { recursive: true, force: true });
   return [
     `sweep, 1 worker: ${(one.runs / one.seconds).toFixed(1)} runs/s (${one.runs} runs of small-site × 1 day)`,
     `sweep, ${cores} workers: ${(all.runs / all.seconds).toFixed(1)} runs/s`,
-    `sweep of ${big.runs.toLocaleString('en')} runs, ${cores} workers: ${big.seconds.toFixed(0)} s wall, peak RSS ${peakRssMb().toFixed(0)} MB`,
   ];
+}
+
+/** Wall time and peak memory of a large sweep on every core. */
+export async function bigSweep(runs: number): Promise<string[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-'));
+  const cores = availableParallelism();
+  const big = await sweepRate(folder, await sweepFile(folder, runs / 10, 10), cores);
+  await rm(folder, { recursive: true, force: true });
+  return [`sweep of ${big.runs.toLocaleString('en')} runs, ${cores} workers: ${big.seconds.toFixed(0)} s wall, peak RSS ${peakRssMb().toFixed(0)} MB`];
 }
