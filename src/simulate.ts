@@ -39,6 +39,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       vm.points.prune(env.now);
       vm.forgetHistoryBefore();
     }
+    options.onProgress?.(env.now / horizonSec);
   }, { priority: PRIORITY.observe, untilSec: horizonSec });
 
   const disasters = new DisasterProbes(env, site, scenario, stream);

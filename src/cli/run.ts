@@ -7,6 +7,7 @@ import { simulateToPrecision } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
+import { runProgress } from './runProgress.js';
 import { parseSeed } from './seedOption.js';
 
 interface RunArgs {
@@ -45,7 +46,9 @@ export const run: CliCommand<RunArgs> = {
     const seed = argv.seed ?? scenario.seed;
     let result;
     if (argv.precision === undefined) {
-      result = simulate(scenario, { seed });
+      const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
+      result = simulate(scenario, { seed, onProgress: progress.update });
+      progress.finish();
     } else {
       const target = parseFraction(argv.precision);
       if (!target.ok || target.value <= 0) {

@@ -149,6 +149,11 @@ export interface SimulateOptions {
   seed?: number;
   /** Also measure the replication lag exactly (VmSummary.lag, TimeseriesSample.lagSec). Default false. */
   measureLag?: boolean;
+  /**
+   * Called with the simulated fraction done (0–1), every 4 simulated hours: for a progress display. It rides on
+   * an event the run has anyway, so passing it changes nothing in the results.
+   */
+  onProgress?: (fractionDone: number) => void;
 }
 
 // ── Replication groups, recovery plans and the failover–failback cycle (docs/failback.md) ──

@@ -1,0 +1,21 @@
+// Progress of one simulation on stderr, only on a terminal and only once a run has lasted a second: short
+// runs and logs stay clean. A single run cannot be resumed, but its output folder is written only at the end.
+import { performance } from 'node:perf_hooks';
+
+export function runProgress(stream: NodeJS.WriteStream, label: string): { update: (fraction: number) => void; finish: () => void } {
+  const startedMs = performance.now();
+  let shown = false;
+  return {
+    update(fraction) {
+      if (!stream.isTTY) return;
+      const elapsedSec = (performance.now() - startedMs) / 1000;
+      if (elapsedSec < 1) return;
+      const eta = fraction > 0 ? (elapsedSec * (1 - fraction)) / fraction : Number.NaN;
+      stream.write(`\r${label}: ${(fraction * 100).toFixed(0)}% simulated, ${elapsedSec.toFixed(0)} s, ETA ${Number.isFinite(eta) ? eta.toFixed(0) : '?'} s\x1b[K`);
+      shown = true;
+    },
+    finish() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}
