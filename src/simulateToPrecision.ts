@@ -20,6 +20,7 @@ export interface PrecisionRun {
   relativeHalfWidth: number;
   met: boolean;
   replications: number;
+  choice: string;
 }
 
 /**
@@ -44,13 +45,19 @@ export function simulateToPrecision(scenario: Scenario, options: PrecisionOption
     const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
     const relative = estimate.mean === 0 ? (half === 0 ? 0 : Infinity) : half / Math.abs(estimate.mean);
     const met = relative <= options.relativeHalfWidth;
-    if (met || target >= cap) return { result: first!, meanDataLossBytes: estimate, relativeHalfWidth: relative, met, replications: target };
+    if (met || target >= cap) {
+      return { result: first!, meanDataLossBytes: estimate, relativeHalfWidth: relative, met, replications: target, choice: drivenChoice(scenario) };
+    }
     target = Math.min(cap, target * 2);
   }
 }
 
+function drivenChoice(scenario: Scenario): string {
+  return scenario.failover.choices.includes('latest') ? 'latest' : scenario.failover.choices[0]!;
+}
+
 function meanLoss(result: SimulationResult, scenario: Scenario): number {
-  const choice = scenario.failover.choices.includes('latest') ? 'latest' : scenario.failover.choices[0];
+  const choice = drivenChoice(scenario);
   const losses = result.failovers.filter((r) => r.choice === choice && r.dataLossBytes !== null).map((r) => r.dataLossBytes!);
   return losses.length === 0 ? 0 : losses.reduce((a, b) => a + b, 0) / losses.length;
 }

@@ -56,12 +56,23 @@ export const run: CliCommand<RunArgs> = {
         return EXIT_USAGE;
       }
       const run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value });
-      result = run.result;
+      result = {
+        ...run.result,
+        precision: {
+          replications: run.replications,
+          choice: run.choice,
+          meanDataLossBytes: run.meanDataLossBytes.mean,
+          ci95: run.meanDataLossBytes.ci95,
+          relativeHalfWidth: run.relativeHalfWidth,
+          target: target.value,
+          met: run.met,
+        },
+      };
       const [low, high] = run.meanDataLossBytes.ci95;
       console.error(
         `precision: ${run.replications} replications, mean data loss ${formatBytes(run.meanDataLossBytes.mean)} ` +
           `(95% CI ${formatBytes(low)} – ${formatBytes(high)}, ±${(run.relativeHalfWidth * 100).toFixed(1)}%)` +
-          `${run.met ? '' : ' — target not met at the cap of 64 replications'}; files show replication 1`,
+          `${run.met ? '' : ' — target not met at the cap of 64 replications'}; summary.json has it under "precision", the other figures are replication 1's`,
       );
     }
     const out = argv.out ?? defaultOutFolder(scenario.name);

@@ -121,7 +121,21 @@ export interface TimeseriesSample {
   unprocessedBytes: number;
 }
 
+/** With `rposim run --precision`: the replications run and the estimate they give (summary.json). */
+export interface PrecisionSummary {
+  replications: number;
+  /** The failover choice whose mean data loss was driven to the target. */
+  choice: string;
+  meanDataLossBytes: number;
+  ci95: [number, number];
+  relativeHalfWidth: number;
+  target: number;
+  met: boolean;
+}
+
 export interface SimulationResult {
+  /** Present with --precision: the files otherwise describe the first replication. */
+  precision?: PrecisionSummary;
   scenario: string;
   seed: number;
   version: string;

@@ -78,3 +78,23 @@ test('rposim run with RPOSIM_DEBUG=1 shows the stack of an unexpected error', as
   expect(code).toBe(1);
   expect(stackLines(stderr).length).toBeGreaterThan(0);
 });
+
+test('rposim run --precision 20% records the replications and the estimate under "precision" in summary.json', async () => {
+  const out = join(folder, 'precision');
+  const { code, stderr } = rposim(['run', SCENARIO, '--precision', '20%', '--no-timeseries', '--out', out, '--quiet']);
+  expect(code, stderr).toBe(0);
+  const { precision } = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+  expect(precision.replications).toBeGreaterThanOrEqual(4);
+  expect(precision.target).toBe(0.2);
+  expect(precision.ci95[0]).toBeLessThanOrEqual(precision.meanDataLossBytes);
+  expect(precision.ci95[1]).toBeGreaterThanOrEqual(precision.meanDataLossBytes);
+  if (precision.met) expect(precision.relativeHalfWidth).toBeLessThanOrEqual(0.2);
+  expect(stderr).toContain(`precision: ${precision.replications} replications`);
+});
+
+test('rposim run --precision abc is a usage error', () => {
+  const { code, stderr } = rposim(['run', SCENARIO, '--precision', 'abc', '--out', join(folder, 'nope')]);
+  expect(code).toBe(2);
+  expect(stderr).toContain('--precision');
+  expect(stackLines(stderr)).toEqual([]);
+});
