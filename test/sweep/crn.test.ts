@@ -1,7 +1,6 @@
 // Common random numbers: replication k of every point runs with seed base + k, so both strategies see the
 // same churn, outages and disaster times. The difference between them then varies much less from
 // replication to replication than with independent seeds, and its confidence interval is narrower.
-// Meaningful with the real simulate() only (the placeholder's noise is shared by construction).
 import { fileURLToPath } from 'node:url';
 import { deviation, mean } from 'd3-array';
 import { describe, expect, it } from 'vitest';
