@@ -87,14 +87,7 @@ function choosePoint(
           note: 'shutdown and final sync succeeded',
         };
       }
-      // A point counts as processed when processing is within rounding of its tag, so at a near-idle VM the
-      // upload front can sit a hair before the newest point's tag: latest never recovers to less than that point.
-      const newest = vm.points.newest();
-      const uploadedSourceSec = vm.uploadedSourceTime(disasterSec);
-      const point =
-        newest !== null && newest.sourceTimeSec > uploadedSourceSec
-          ? { sourceTimeSec: newest.sourceTimeSec, streamBytes: Math.max(vm.uploaded, newest.streamBytes) }
-          : { sourceTimeSec: uploadedSourceSec, streamBytes: vm.uploaded };
+      const point = { sourceTimeSec: vm.uploadedSourceTime(disasterSec), streamBytes: vm.uploaded };
       return {
         point: { ...point, kind: 'latest-uploaded', backlogBytes: Math.max(0, vm.uploaded - applied) },
         note: failoverNoteForShutdown(scenario, shutdownSucceeds),

@@ -154,6 +154,9 @@ export class VmReplication {
       if (kind === 'app-consistent') last.kind = kind;
       return;
     }
+    // A breakpoint at every tag makes "when was this position written" exact there: at a near-idle VM the
+    // inverse of a tiny write rate would otherwise turn a rounding in bytes into seconds before the tag.
+    this.curve.append(nowSec, this.written);
     this.pendingTags.push({ sourceTimeSec: nowSec, streamBytes: this.written, kind, usableSec: Infinity });
   }
 
@@ -167,18 +170,23 @@ export class VmReplication {
     const fromSec = this.lastSec;
     const uploadedBefore = this.uploaded;
     const dt = nowSec - fromSec;
-    if (dt > 0 && this.active) {
-      this.written += this.churnRate * dt;
-      this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
-      this.uploaded = Math.min(this.ingested, this.uploaded + this.uploadRate * dt);
-      this.advanceProcessing(this.lastSec, nowSec, uploadedBefore);
-      if (this.throttled) this.throttledSec += dt;
-      this.peakSourceBacklog = Math.max(this.peakSourceBacklog, this.sourceBacklog);
-      this.peakCache = Math.max(this.peakCache, this.cache);
-      this.peakUnuploaded = Math.max(this.peakUnuploaded, this.unuploaded);
+    if (this.active) {
+      if (dt > 0) {
+        this.written += this.churnRate * dt;
+        this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
+        this.uploaded = Math.min(this.ingested, this.uploaded + this.uploadRate * dt);
+      }
+      // Before processing: processing then reaches the exact end of an idle stream, where the tags sit.
+      this.snapEmptyQueues(nowSec);
+      if (dt > 0) {
+        this.advanceProcessing(fromSec, nowSec, uploadedBefore);
+        if (this.throttled) this.throttledSec += dt;
+        this.peakSourceBacklog = Math.max(this.peakSourceBacklog, this.sourceBacklog);
+        this.peakCache = Math.max(this.peakCache, this.cache);
+        this.peakUnuploaded = Math.max(this.peakUnuploaded, this.unuploaded);
+      }
     }
     if (dt > 0) this.lastSec = nowSec;
-    if (this.active) this.snapEmptyQueues(nowSec);
     if (dt > 0 && this.lagSteps !== null && this.lagSteps.length > 0) this.recordLag(fromSec, uploadedBefore, nowSec);
     if (this.active && this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.slack(nowSec, this.uploadRate)) {
       // Exact: the domain schedules an event for the instant the initial copy is uploaded.
@@ -281,14 +289,14 @@ export class VmReplication {
     const atSwitch = switchSec === Infinity ? Infinity : start + firstRate * (switchSec - fromSec);
     while (this.pendingHead < this.pendingTags.length) {
       const tag = this.pendingTags[this.pendingHead]!;
-      // Within tolerance: a tag at the end of an idle stream sits exactly at `uploaded`, and the processed sum
-      // (rate × time) can fall a rounding short of it; without the tolerance the tag waited for the next write.
-      if (tag.streamBytes > this.processed + this.tolerance) break;
+      // A tag at the end of an idle stream sits exactly at `uploaded`: processing reaches it because the
+      // processed bytes are snapped to `uploaded` above, so no tolerance is needed here.
+      if (tag.streamBytes > this.processed) break;
       let crossingSec: number;
-      if (tag.streamBytes <= start + this.tolerance) crossingSec = fromSec;
+      if (tag.streamBytes <= start) crossingSec = fromSec;
       else if (tag.streamBytes <= atSwitch) crossingSec = fromSec + (tag.streamBytes - start) / firstRate;
       else crossingSec = switchSec + (tag.streamBytes - atSwitch) / laterRate;
-      crossingSec = Math.min(crossingSec, toSec); // a crossing within tolerance at the step's end
+      crossingSec = Math.min(crossingSec, toSec); // rounding of the division must not pass the step's end
       tag.usableSec = Math.max(crossingSec, tag.sourceTimeSec) + this.processingDelaySec;
       this.inFlight.push(tag);
       this.pendingHead++;
