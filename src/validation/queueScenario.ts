@@ -1,4 +1,5 @@
-import type { ChurnComponent, FailoverChoice, Scenario, VmSpec } from '../scenario/types.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { ChurnComponent, FailoverChoice, Scenario } from '../scenario/types.js';
 
 /**
  * A scenario that is a plain queue: the VMs' churn feeds one uplink of capacity c, and nothing else limits
@@ -28,60 +29,47 @@ export interface QueueScenarioOptions {
 const HEADROOM = 100;
 
 export function queueScenario(options: QueueScenarioOptions): Scenario {
-  const vms = options.churnPerVm.map((churn, i): VmSpec => ({
-    name: `vm${i + 1}`,
-    processServer: 'ps',
-    machineKind: 'windows',
-    dhcp: true,
-    bootDrivers: true,
-    disks: 1,
-    usedDiskBytes: 0,
-    maxReplicationBytesPerSec: HEADROOM * options.capacityBytesPerSec,
-    applyRateBytesPerSec: HEADROOM * options.capacityBytesPerSec,
-    snapshots: false,
-    masterTarget: null,
-    churn,
-  }));
-  const noOutages = { windows: [], random: null };
+  const unlimited = HEADROOM * options.capacityBytesPerSec;
+  // The scenario format's defaults, then the queue's own values (in base units, which the format cannot all say).
+  const parsed = parseScenario(
+    {
+      name: 'validation',
+      description: 'queue built by src/validation',
+      uplinks: [{ name: 'wan', bandwidth: '1 B/s' }],
+      processServers: [{ name: 'ps', uplink: 'wan' }],
+      vms: [{ name: 'vm', processServer: 'ps', churn: [{ constant: 0 }] }],
+    },
+    { source: 'src/validation/queueScenario.ts' },
+  );
+  if (!parsed.ok) throw new Error(`the validation scenario does not parse: ${JSON.stringify(parsed.errors)}`);
+  const base = parsed.scenario;
   const zero = { kind: 'fixed', value: 0 } as const;
   return {
-    name: 'validation',
-    description: 'queue built by src/validation',
+    ...base,
     horizonSec: options.horizonSec,
     warmupSec: options.warmupSec,
-    seed: 1,
     policy: {
-      kind: 'asr',
+      ...base.policy,
       crashConsistentIntervalSec: options.tagIntervalSec,
       appConsistentIntervalSec: 0,
       retentionSec: 0,
-      rpoThresholdSec: options.rpoThresholdSec ?? 900,
+      rpoThresholdSec: options.rpoThresholdSec ?? base.policy.rpoThresholdSec,
     },
     cloud: { processingDelaySec: options.processingDelaySec ?? 0 },
-    uplinks: [{ name: 'wan', bandwidthBytesPerSec: options.capacityBytesPerSec, outages: noOutages }],
-    processServers: [
-      {
-        name: 'ps',
-        uplink: 'wan',
-        throughputBytesPerSec: HEADROOM * options.capacityBytesPerSec,
-        cacheBytes: 1e18,
-        compressionRatio: 1,
-        throttleFreeFraction: 0.2,
-        resumeFreeFraction: 0.3,
-        cacheWarningFreeFraction: 0.3,
-        cacheCriticalFreeFraction: 0.25,
-        pendingUploadWarningSec: 1800,
-        pendingUploadCriticalSec: 2700,
-        initialReplicationDisks: 3,
-        outages: noOutages,
-      },
-    ],
-    vms,
+    uplinks: [{ ...base.uplinks[0]!, bandwidthBytesPerSec: options.capacityBytesPerSec }],
+    processServers: [{ ...base.processServers[0]!, throughputBytesPerSec: unlimited, cacheBytes: 1e18 }],
+    vms: options.churnPerVm.map((churn, i) => ({
+      ...base.vms[0]!,
+      name: `vm${i + 1}`,
+      maxReplicationBytesPerSec: unlimited,
+      applyRateBytesPerSec: unlimited,
+      churn,
+    })),
     disasters: { timesSec: [], randomCount: options.randomDisasters ?? 0 },
     failover: {
+      ...base.failover,
       choices: options.choices ?? ['latest'],
       customPointAgeSec: 0,
-      shutdownBeforeFailover: false,
       shutdownFailureProbability: 0,
       shutdownSec: zero,
       detectionSec: zero,
@@ -90,9 +78,5 @@ export function queueScenario(options: QueueScenarioOptions): Scenario {
       bootSec: zero,
     },
     output: { sampleIntervalSec: options.sampleIntervalSec ?? 0 },
-    replicationGroups: [],
-    recoveryPlans: [],
-    masterTargets: [],
-    cycle: null,
   };
 }
