@@ -235,13 +235,20 @@ export interface LongestPhase {
   durationSec: number;
 }
 
-export interface CycleVmSummary {
+/** What the whole cycle cost one VM or one application. */
+export interface CycleTotals {
   name: string;
   downtimeSec: number;
+  /** For a plan: the largest loss of any of its VMs. */
   dataLossSec: number;
+  /** For a plan: the sum over its VMs. */
   dataLossBytes: number;
   unprotectedSec: number;
+  /** For a plan: the phase whose span over its VMs (first start to last end) is longest. */
   longestPhase: LongestPhase;
+}
+
+export interface CycleVmSummary extends CycleTotals {
   /** Points left after the commit (1: the failover's point), null when not committed. */
   recoveryPointsAfterCommit: number | null;
   /** Points created by forward replication after the cycle's failover (0: replication stopped there). */
@@ -249,17 +256,7 @@ export interface CycleVmSummary {
 }
 
 /** Per recovery plan: its VMs seen as one application (down while any of its VMs is down). */
-export interface CyclePlanSummary {
-  name: string;
-  downtimeSec: number;
-  /** Largest loss of any of its VMs. */
-  dataLossSec: number;
-  /** Sum over its VMs. */
-  dataLossBytes: number;
-  unprotectedSec: number;
-  /** The phase whose span over the plan's VMs (first start to last end) is longest. */
-  longestPhase: LongestPhase;
-}
+export type CyclePlanSummary = CycleTotals;
 
 export interface CycleResult {
   outcome: 'commit' | 'cancel';

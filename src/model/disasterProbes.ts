@@ -68,7 +68,7 @@ export class DisasterProbes {
     const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
     site.vms.forEach((vm, i) => {
       const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
-      const syncRate = site.domainOf(vm).finalSyncRateFor(vm);
+      const syncRate = site.finalSyncRateFor(vm);
       const evaluate = (choice: FailoverChoice) =>
         evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, groupPoints.get(vm.spec.name) ?? null);
       recordsOf.set(vm.spec.name, evaluate);

@@ -30,6 +30,8 @@ export class ReplicationDomain {
   private readonly uploads: Float64Array;
   private readonly order: Uint32Array;
   private recomputePending = false;
+  /** VMs whose stream has started, as of the last recomputation (streams start and stop only there). */
+  private activeVmCount = 0;
   private crossingEvent: EventId | null = null;
   private lastSec = 0;
   private lastCache: number[];
@@ -90,12 +92,9 @@ export class ReplicationDomain {
    * The rate at which a shut-down VM's remaining data could still be uploaded: its current share, or an equal
    * share of the uplink among the VMs of the domain (an approximation: no new writes arrive after a shutdown).
    */
-  finalSyncRateFor(vm: VmReplication): number {
-    const server = this.serverOf[this.vms.indexOf(vm)]!;
+  finalSyncRateFor(vm: VmReplication, server: ProcessServer): number {
     if (!this.availability.up || !server.availability.up) return 0;
-    let active = 0;
-    for (const other of this.vms) if (other.active) active++;
-    const equalShare = (this.spec.bandwidthBytesPerSec * server.spec.compressionRatio) / Math.max(1, active);
+    const equalShare = (this.spec.bandwidthBytesPerSec * server.spec.compressionRatio) / Math.max(1, this.activeVmCount);
     return Math.min(server.spec.throughputBytesPerSec, Math.max(vm.uploadRate, equalShare));
   }
 
@@ -104,6 +103,8 @@ export class ReplicationDomain {
     const now = this.env.now;
     this.advanceAll(now);
     for (const server of this.servers) server.scheduleInitialReplication(now);
+    this.activeVmCount = 0;
+    for (const vm of this.vms) if (vm.active) this.activeVmCount++;
     this.updateThrottling();
     this.shareProcessServers();
     this.shareUplink();

@@ -69,6 +69,11 @@ export class Site {
     return this.domainOfServer.get(this.serverOfVm.get(vm)!)!;
   }
 
+  /** The rate at which a shut-down VM's remaining data could still be uploaded (see ReplicationDomain). */
+  finalSyncRateFor(vm: VmReplication): number {
+    return this.domainOf(vm).finalSyncRateFor(vm, this.serverOfVm.get(vm)!);
+  }
+
   /** Brings every VM and observer up to nowSec. */
   advanceAll(nowSec: number): void {
     for (const domain of this.domains) domain.advanceAll(nowSec);

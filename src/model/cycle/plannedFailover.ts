@@ -58,7 +58,7 @@ export class PlannedFailover {
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, now);
     for (const vm of site.vms) {
       const draws = drawDowntime(planned.failover, vm.spec, 0, this.stream(`cycle/failover/${vm.spec.name}`));
-      const syncRate = site.domainOf(vm).finalSyncRateFor(vm);
+      const syncRate = site.finalSyncRateFor(vm);
       const record = evaluateFailover(vm, now, cycle.choice, draws, planned, syncRate, groupPoints.get(vm.spec.name) ?? null);
       this.failovers.set(vm.spec.name, record);
       vm.stop(now);
