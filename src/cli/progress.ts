@@ -1,14 +1,7 @@
 // Sweep progress on stderr: a redrawn bar on a terminal; on a pipe (CI, logs) a plain line every 10 s or
 // every 10% of the runs, whichever comes first, so logs stay short but show life.
+import { formatDuration } from '../io/humanUnits.js';
 import type { SweepProgress } from '../sweep/runSweep.js';
-
-function duration(sec: number): string {
-  if (!Number.isFinite(sec)) return '?';
-  const s = Math.round(sec);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
 
 export interface ProgressDisplay {
   update(progress: SweepProgress): void;
@@ -30,7 +23,7 @@ export function createProgress(stream: NodeJS.WriteStream, clock: () => number =
     const eta = rate > 0 ? (p.total - p.done) / rate : Number.NaN;
     const pct = p.total === 0 ? 100 : (100 * p.done) / p.total;
     const failed = p.failed > 0 ? `  ${p.failed} failed` : '';
-    return `${p.done}/${p.total} runs ${pct.toFixed(1)}%  ${rate.toFixed(1)} runs/s  ETA ${p.done === p.total ? '0s' : duration(eta)}${failed}`;
+    return `${p.done}/${p.total} runs ${pct.toFixed(1)}%  ${rate.toFixed(1)} runs/s  ETA ${p.done === p.total ? '0s' : Number.isFinite(eta) ? formatDuration(eta) : '?'}${failed}`;
   };
 
   return {

@@ -1,6 +1,7 @@
 // Progress of one simulation on stderr, only on a terminal and only once a run has lasted a second: short
 // runs and logs stay clean. A single run cannot be resumed, but its output folder is written only at the end.
 import { performance } from 'node:perf_hooks';
+import { formatDuration } from '../io/humanUnits.js';
 
 export function runProgress(stream: NodeJS.WriteStream, label: string): { update: (fraction: number) => void; finish: () => void } {
   const startedMs = performance.now();
@@ -11,7 +12,7 @@ export function runProgress(stream: NodeJS.WriteStream, label: string): { update
       const elapsedSec = (performance.now() - startedMs) / 1000;
       if (elapsedSec < 1) return;
       const eta = fraction > 0 ? (elapsedSec * (1 - fraction)) / fraction : Number.NaN;
-      stream.write(`\r${label}: ${(fraction * 100).toFixed(0)}% simulated, ${elapsedSec.toFixed(0)} s, ETA ${Number.isFinite(eta) ? eta.toFixed(0) : '?'} s\x1b[K`);
+      stream.write(`\r${label}: ${(fraction * 100).toFixed(0)}% simulated in ${formatDuration(elapsedSec)}, ETA ${Number.isFinite(eta) ? formatDuration(eta) : '?'}\x1b[K`);
       shown = true;
     },
     finish() {
