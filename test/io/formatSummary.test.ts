@@ -55,11 +55,22 @@ describe(`formatSummary(result) for more than ${MAX_VM_LINES} VMs`, () => {
   );
   const text = formatSummary(result);
 
-  test('shows the aggregate over all VMs instead of every line', () => {
-    const all = lineWith(text, 'all 25 VMs');
-    expect(all).toContain('75.0'); // max of maxes: 180 s × 25
-    expect(all).toContain('50 (17h 5m)'); // 25 × 2 alerts, 25 × 41 min
+  test('shows the mean over VMs and the worst VM instead of every line', () => {
+    const mean = lineWith(text, 'mean of 25 VMs');
+    // p95 and max: means of the 24 VMs with points (vm-03 has none): 120 s and 180 s × the mean of 1..25 without 4.
+    const m = (13 * 25 - 4) / 24;
+    expect(mean).toContain(` / ${((120 * m) / 60).toFixed(1)} / ${((180 * m) / 60).toFixed(1)}`);
+    expect(mean).toContain('97.3%');
+    const worst = lineWith(text, 'worst VM');
+    expect(worst).toContain('25.0 / 50.0 / 75.0'); // vm-24: 1500 s, 3000 s, 4500 s
+    expect(worst).toContain('0.0%'); // vm-03 never had a point
     expect(text).not.toMatch(/^\s+vm-00\s/m);
+  });
+
+  test('gives alert time per VM, never summed over VMs (which would read as elapsed time)', () => {
+    expect(lineWith(text, 'mean of 25 VMs')).toContain('2.0 (41m)');
+    expect(lineWith(text, 'worst VM')).toContain('2 (41m)');
+    expect(text).not.toContain('17h 5m'); // 25 × 41 min
   });
 
   test('lists the 5 worst VMs by p95 RPO, a VM without any recovery point first', () => {
