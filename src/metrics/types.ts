@@ -186,6 +186,9 @@ export interface PlanRecord {
   disasterTimeSec: number;
   /** Detection + the plan's makespan; null when a VM of the plan had no recovery point. */
   downtimeSec: number | null;
+  /** The application's data loss: the largest of its VMs' (seconds) and their sum (bytes); null like downtimeSec. */
+  dataLossSec: number | null;
+  dataLossBytes: number | null;
   detectionSec: number;
   /** What finished each group last, group by group ("vm db > action switch-dns > vm web-1"). */
   criticalPath: string;
@@ -198,6 +201,9 @@ export interface PlanSummary {
   available: number;
   unavailable: number;
   downtimeSec: Stats;
+  /** Over the same disasters: the largest data loss of the plan's VMs, and the bytes lost by all of them. */
+  dataLossSec: Stats;
+  dataLossBytes: Stats;
   /** The critical path seen most often over the disasters (ties: the first seen). */
   commonestCriticalPath: string;
 }
