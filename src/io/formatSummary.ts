@@ -1,4 +1,4 @@
-import type { ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
+import type { PrecisionMetric, PrecisionSummary, ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
 import { cycleSections } from './cycleSections.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
@@ -11,7 +11,7 @@ export const WORST_VMS_SHOWN = 5;
 /** The terminal summary of a run. Pure: the same result always gives the same text. */
 export function formatSummary(result: SimulationResult): string {
   const sections = [
-    header(result),
+    header(result) + (result.precision === undefined ? '' : `\n${formatPrecision(result.precision)}`),
     vmSection(result.vms),
     failoverSection(result),
     processServerSection(result.processServers),
@@ -27,6 +27,24 @@ function header(result: SimulationResult): string {
     `Scenario ${result.scenario} · seed ${result.seed} · horizon ${formatDuration(result.horizonSec)}` +
     ` (warm-up ${formatDuration(result.warmupSec)}) · ${formatCount(disasters, 'disaster')} · rposim ${result.version}`
   );
+}
+
+const METRIC_NAMES: Record<PrecisionMetric, string> = {
+  'data-loss-sec': 'data loss',
+  'data-loss-bytes': 'bytes lost',
+  'downtime-sec': 'downtime',
+};
+
+/** What --precision estimated, and whether it reached the target: said plainly when it did not. */
+export function formatPrecision(p: PrecisionSummary): string {
+  const format = p.metric === 'data-loss-bytes' ? formatBytes : formatDuration;
+  const estimate =
+    `Precision: mean ${p.choice} ${METRIC_NAMES[p.metric]} ${format(p.mean)} (95% CI ${format(p.ci95[0])} – ${format(p.ci95[1])}, ` +
+    `±${(p.relativeHalfWidth * 100).toFixed(1)}%) over ${formatCount(p.replications, 'replication')}`;
+  const verdict = p.met
+    ? `: target ±${(p.target * 100).toFixed(1)}% met.`
+    : `: target ±${(p.target * 100).toFixed(1)}% NOT MET — stopped at the cap of ${p.maxReplications} replications; the mean is less precise than asked.`;
+  return `${estimate}${verdict}\n  Seed ${p.seed} for the whole run; the other figures are replication 1's (seed ${p.firstReplicationSeed}).`;
 }
 
 const VM_HEADER = ['vm', 'process server', 'RPO min mean / p95 / max', 'within threshold', 'RPO alerts', 'peak backlog'];

@@ -121,20 +121,30 @@ export interface TimeseriesSample {
   unprocessedBytes: number;
 }
 
+/** A figure of the failover records whose mean `rposim run --precision` can drive to a target. */
+export type PrecisionMetric = 'data-loss-sec' | 'data-loss-bytes' | 'downtime-sec';
+
 /** With `rposim run --precision`: the replications run and the estimate they give (summary.json). */
 export interface PrecisionSummary {
+  /** The figure driven to the target: this metric's mean for this choice over disasters × VMs. */
+  metric: PrecisionMetric;
+  choice: FailoverChoice;
+  /** The seed given; replication i runs with replicationSeed(seed, i) (firstReplicationSeed for the files). */
+  seed: number;
+  firstReplicationSeed: number;
   replications: number;
-  /** The failover choice whose mean data loss was driven to the target. */
-  choice: string;
-  meanDataLossBytes: number;
+  maxReplications: number;
+  /** The mean over replications of each replication's mean, and its 95% CI (Student t over replications). */
+  mean: number;
   ci95: [number, number];
   relativeHalfWidth: number;
   target: number;
+  /** false: the cap was reached before the CI was as tight as the target. */
   met: boolean;
 }
 
 export interface SimulationResult {
-  /** Present with --precision: the files otherwise describe the first replication. */
+  /** Present with --precision: the files otherwise describe the first replication (seed: the one given). */
   precision?: PrecisionSummary;
   scenario: string;
   seed: number;

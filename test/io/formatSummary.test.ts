@@ -78,3 +78,21 @@ describe(`formatSummary(result) for more than ${MAX_VM_LINES} VMs`, () => {
     expect(worst).toEqual(['vm-03', 'vm-24', 'vm-23', 'vm-22', 'vm-21']);
   });
 });
+
+describe('formatSummary(result) with --precision', () => {
+  const precision = {
+    metric: 'data-loss-sec' as const, choice: 'latest-processed' as const, seed: 1, firstReplicationSeed: 2_847_106_511,
+    replications: 64, maxReplications: 64, mean: 450, ci95: [342, 558] as [number, number], relativeHalfWidth: 0.24, target: 0.05, met: false,
+  };
+
+  test('says plainly that the target was not met at the cap, and gives the seed given and replication 1\'s', () => {
+    const text = formatSummary({ ...resultFixture(), seed: 1, precision });
+    expect(text.split('\n')[0]).toContain('· seed 1 ·');
+    expect(text).toContain('Precision: mean latest-processed data loss 7m 30s (95% CI 5m 42s – 9m 18s, ±24.0%) over 64 replications: target ±5.0% NOT MET — stopped at the cap of 64 replications');
+    expect(text).toContain("Seed 1 for the whole run; the other figures are replication 1's (seed 2847106511).");
+  });
+
+  test('says when the target was met', () => {
+    expect(formatSummary({ ...resultFixture(), precision: { ...precision, met: true, relativeHalfWidth: 0.04, replications: 16 } })).toContain('over 16 replications: target ±5.0% met.');
+  });
+});
