@@ -8,7 +8,7 @@ export function planSummary(plan: RecoveryPlanSpec, records: readonly PlanRecord
   const completed = mine.filter((r) => r.downtimeSec !== null);
   const downtimes = completed.map((r) => r.downtimeSec!);
   const counts = new Map<string, number>();
-  for (const r of mine) if (r.downtimeSec !== null) counts.set(r.criticalPath, (counts.get(r.criticalPath) ?? 0) + 1);
+  for (const r of completed) counts.set(r.criticalPath, (counts.get(r.criticalPath) ?? 0) + 1);
   let commonest = '';
   for (const [path, n] of counts) if (n > (counts.get(commonest) ?? 0)) commonest = path;
   return {
