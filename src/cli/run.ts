@@ -1,9 +1,10 @@
-import { formatSummary } from '../io/formatSummary.js';
-import { formatBytes } from '../io/humanUnits.js';
+import { formatPrecision, formatSummary } from '../io/formatSummary.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
 import { simulate } from '../simulate.js';
-import { simulateToPrecision } from '../simulateToPrecision.js';
+import type { PrecisionMetric } from '../metrics/types.js';
+import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
+import { PRECISION_METRICS, PrecisionInputError, simulateToPrecision } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
@@ -17,6 +18,8 @@ interface RunArgs {
   timeseries: boolean;
   quiet: boolean;
   precision: string | undefined;
+  metric: PrecisionMetric | undefined;
+  choice: FailoverChoice | undefined;
 }
 
 export const run: CliCommand<RunArgs> = {
@@ -35,7 +38,17 @@ export const run: CliCommand<RunArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' })
       .option('precision', {
         type: 'string',
-        describe: 'Add replications with derived seeds (doubling from 4, up to 64) until the mean data loss has a 95% CI half-width within this fraction of it, e.g. 5%',
+        describe: 'Add replications with derived seeds (doubling from 4, up to 64) until the mean of --metric for --choice has a 95% CI half-width within this fraction of it, e.g. 5%',
+      })
+      .option('metric', {
+        choices: Object.keys(PRECISION_METRICS) as PrecisionMetric[],
+        implies: 'precision',
+        describe: 'With --precision: the figure whose mean is driven to the target (default data-loss-sec)',
+      })
+      .option('choice', {
+        choices: FAILOVER_CHOICES,
+        implies: 'precision',
+        describe: "With --precision: the failover choice it is taken from (default latest-processed, or the scenario's first choice with a non-zero mean)",
       }),
   async handler(argv) {
     const loaded = await loadScenarioOrReport(argv.scenario);
@@ -55,25 +68,33 @@ export const run: CliCommand<RunArgs> = {
         console.error(`rposim run: --precision: expected ${target.ok ? 'a fraction > 0' : target.expected}, found ${argv.precision}`);
         return EXIT_USAGE;
       }
-      const run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value });
+      let run;
+      try {
+        run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice });
+      } catch (error) {
+        if (!(error instanceof PrecisionInputError)) throw error;
+        console.error(`rposim run: --precision: ${error.message}`);
+        return EXIT_USAGE;
+      }
       result = {
         ...run.result,
+        // The seed the user gave, which reproduces the whole run; the files are replication 1's.
+        seed,
         precision: {
-          replications: run.replications,
+          metric: run.metric,
           choice: run.choice,
-          meanDataLossBytes: run.meanDataLossBytes.mean,
-          ci95: run.meanDataLossBytes.ci95,
+          seed,
+          firstReplicationSeed: run.result.seed,
+          replications: run.replications,
+          maxReplications: run.maxReplications,
+          mean: run.estimate.mean,
+          ci95: run.estimate.ci95,
           relativeHalfWidth: run.relativeHalfWidth,
           target: target.value,
           met: run.met,
         },
       };
-      const [low, high] = run.meanDataLossBytes.ci95;
-      console.error(
-        `precision: ${run.replications} replications, mean data loss ${formatBytes(run.meanDataLossBytes.mean)} ` +
-          `(95% CI ${formatBytes(low)} – ${formatBytes(high)}, ±${(run.relativeHalfWidth * 100).toFixed(1)}%)` +
-          `${run.met ? '' : ' — target not met at the cap of 64 replications'}; summary.json has it under "precision", the other figures are replication 1's`,
-      );
+      if (argv.quiet) console.error(formatPrecision(result.precision!));
     }
     const out = argv.out ?? defaultOutFolder(scenario.name);
     try {

@@ -136,7 +136,7 @@ const failoverSchema = mapping({
     .prefault(() => [...f.choices]),
   customPointAge: durationField(nonNegative).prefault(f.customPointAge),
   shutdownBeforeFailover: booleanField().default(f.shutdownBeforeFailover),
-  shutdownFailureProbability: numberField(between(0, 1, 'from 0 to 1')).prefault(f.shutdownFailureProbability),
+  shutdownFailureProbability: fractionField().prefault(f.shutdownFailureProbability),
   shutdown: durationDistribution().prefault(f.shutdown),
   detection: durationDistribution().prefault(f.detection),
   job: durationDistribution().prefault(f.job),
