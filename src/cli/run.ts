@@ -77,7 +77,7 @@ export const run: CliCommand<RunArgs> = {
     }
     const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out);
+      await writeResults(result, out, { scenario });
     } catch (error) {
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
