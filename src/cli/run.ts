@@ -8,6 +8,7 @@ import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
+import { reportOnFolder, reportOption } from './report.js';
 import { parseSeed } from './seedOption.js';
 
 interface RunArgs {
@@ -17,6 +18,8 @@ interface RunArgs {
   timeseries: boolean;
   quiet: boolean;
   precision: string | undefined;
+  report: boolean;
+  xlsx: boolean;
 }
 
 export const run: CliCommand<RunArgs> = {
@@ -36,7 +39,9 @@ export const run: CliCommand<RunArgs> = {
       .option('precision', {
         type: 'string',
         describe: 'Add replications with derived seeds (doubling from 4, up to 64) until the mean data loss has a 95% CI half-width within this fraction of it, e.g. 5%',
-      }),
+      })
+      .option('report', reportOption)
+      .option('xlsx', { type: 'boolean', default: false, describe: 'Also write results.xlsx: the per-VM summary, failovers, plans and lifecycle tables in one workbook' }),
   async handler(argv) {
     const loaded = await loadScenarioOrReport(argv.scenario);
     if ('exitCode' in loaded) return loaded.exitCode;
@@ -77,11 +82,12 @@ export const run: CliCommand<RunArgs> = {
     }
     const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out, { scenario });
+      await writeResults(result, out, { scenario, xlsx: argv.xlsx });
     } catch (error) {
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }
+    if (argv.report) await reportOnFolder(out);
     if (!argv.quiet) console.log(formatSummary(result));
     // Last line: the folder, so scripts can take it with `tail -n 1`.
     console.log(argv.quiet ? out : `Results written to ${out}`);

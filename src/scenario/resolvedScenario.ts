@@ -39,24 +39,27 @@ function template(variant: 0 | 1): Scenario {
   return parsed.scenario;
 }
 
-type Leaves = Map<string, string>;
+type Leaves = Map<string, unknown>;
 
 /** A distribution or a link ({ kind, ... } with few fields) reads as one value, not field by field. */
 const isCompound = (value: object) => 'kind' in value && Object.keys(value).length <= 3;
 
 /**
- * JSON of every field by path: mappings are walked, lists of named items item by item, other lists whole.
+ * Every field of a scenario by path (like vms[2].churn): mappings are walked, lists of named items item by
+ * item, other lists and distributions are one value. The report's table of inputs lists these.
  */
-function leaves(value: unknown, path: string, out: Leaves): Leaves {
+export function scenarioFields(value: unknown, path = '', out: Leaves = new Map()): Leaves {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isCompound(value)) {
-    for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, out);
+    for (const [key, inner] of Object.entries(value)) scenarioFields(inner, path ? `${path}.${key}` : key, out);
   } else if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object' && 'name' in item)) {
-    value.forEach((item, i) => leaves(item, `${path}[${i}]`, out));
+    value.forEach((item, i) => scenarioFields(item, `${path}[${i}]`, out));
   } else {
-    out.set(path, JSON.stringify(value));
+    out.set(path, value);
   }
   return out;
 }
+
+const json = (fields: Leaves) => new Map([...fields].map(([path, value]) => [path, JSON.stringify(value)]));
 
 const generic = (path: string) => path.replace(/\[\d+\]/g, '[0]');
 
@@ -64,7 +67,7 @@ let defaultLeaves: Leaves | undefined;
 
 function builtInDefaults(): Leaves {
   if (defaultLeaves === undefined) {
-    const [first, second] = [leaves(template(0), '', new Map()), leaves(template(1), '', new Map())];
+    const [first, second] = [json(scenarioFields(template(0))), json(scenarioFields(template(1)))];
     defaultLeaves = new Map([...first].filter(([path, json]) => second.get(path) === json));
   }
   return defaultLeaves;
@@ -87,7 +90,7 @@ function summariseTraces(scenario: Scenario): unknown {
 
 export function resolvedScenario(scenario: Scenario): ResolvedScenario {
   const defaults = builtInDefaults();
-  const mine = leaves(scenario, '', new Map());
+  const mine = json(scenarioFields(scenario));
   return {
     defaults: [...mine].filter(([path, json]) => defaults.get(generic(path)) === json).map(([path]) => path),
     scenario: summariseTraces(scenario),
