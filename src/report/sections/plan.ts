@@ -20,7 +20,7 @@ export const plan: ReportSection = {
     const targets = report.targets ?? [];
     const rules = report.rules_of_thumb ?? [];
     const points = [
-      ...targets.map((t) => ({ mbps: mbps(t.bandwidth_bits_per_s), compliance: t.compliance, label: `${formatPercent(t.compliance)} target`, kind: 'smallest bandwidth meeting a target' })),
+      ...targets.map((t) => ({ mbps: mbps(t.bandwidth_bits_per_s), compliance: t.compliance, label: `${formatPercent(t.compliance)} target`, kind: 'target' })),
       ...rules.map((r) => ({ mbps: mbps(r.bandwidth_bits_per_s), compliance: r.compliance, label: r.rule, kind: 'rule of thumb' })),
       ...(report.achievable ? [{ mbps: mbps(report.achievable.bandwidth_bits_per_s), compliance: report.achievable.compliance, label: 'given bandwidth', kind: 'given bandwidth' }] : []),
     ].sort((a, b) => a.mbps - b.mbps);
