@@ -22,7 +22,7 @@ export const cycle: ReportSection = {
   title: 'Failover–failback cycle',
   applies: (context) => context.folder.files.has('lifecycle.csv'),
   async render(context) {
-    const bars: Array<Bar & { startSec: number; endSec: number }> = [];
+    const phases: Array<Omit<Bar, 'start' | 'end'> & { startSec: number; endSec: number }> = [];
     const vms: string[] = [];
     for await (const row of context.folder.rows('lifecycle.csv')) {
       const vm = row['vm'] ?? '';
@@ -31,14 +31,11 @@ export const cycle: ReportSection = {
         vms.push(vm);
       }
       const state = row['down'] === 'true' ? 'down' : row['protected'] === 'true' ? 'protected' : 'unprotected';
-      bars.push({ vm, phase: row['phase'] ?? '', startSec: Number(row['start_s']), endSec: Number(row['end_s']), start: 0, end: 0, state });
+      phases.push({ vm, phase: row['phase'] ?? '', startSec: Number(row['start_s']), endSec: Number(row['end_s']), state });
     }
-    const origin = Math.min(...bars.map((b) => b.startSec));
-    const unit = timeUnit(Math.max(...bars.map((b) => b.endSec)) - origin);
-    for (const b of bars) {
-      b.start = (b.startSec - origin) / unit.divisor;
-      b.end = (b.endSec - origin) / unit.divisor;
-    }
+    const origin = Math.min(...phases.map((p) => p.startSec));
+    const unit = timeUnit(Math.max(...phases.map((p) => p.endSec)) - origin);
+    const bars: Bar[] = phases.map(({ startSec, endSec, ...rest }) => ({ ...rest, start: (startSec - origin) / unit.divisor, end: (endSec - origin) / unit.divisor }));
     const span = Math.max(...bars.map((b) => b.end));
     const labelled = bars.filter((b) => b.end - b.start >= span / 12);
     const parts = [

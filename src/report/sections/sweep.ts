@@ -93,7 +93,7 @@ export const sweep: ReportSection = {
         ];
         const width = faceted ? Math.floor(CHART_WIDTH / columns) - 30 : CHART_WIDTH;
         const spec = faceted
-          ? { data: { values: data }, facet: { field: 'panel', type: 'nominal', title: null, columns }, spec: { width, height: 160, layer } }
+          ? { data: { values: data }, facet: { field: 'panel', type: 'nominal', title: null, columns, sort: panels }, spec: { width, height: 160, layer } }
           : { data: { values: data }, width, height: 220, layer };
         parts.push(await chart(`sweep:${metric.stem}:${axis}`, `${metric.title}: mean over replications with its 95% confidence interval (${sampled ? 'bars' : 'band'}), against ${axis}${faceted ? '; one panel per value of the other axes' : ''}.`, spec as never));
       }
