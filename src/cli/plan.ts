@@ -6,6 +6,7 @@ import { traceScenario } from '../plan/traceScenario.js';
 import { parseDuration, parseFraction, parseRate, parseSize } from '../scenario/units.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
+import { reportOnFolder, reportOption } from './report.js';
 
 interface PlanArgs {
   input: string;
@@ -16,6 +17,7 @@ interface PlanArgs {
   out: string | undefined;
   usedDisk: string | undefined;
   initialGoal: string;
+  report: boolean;
 }
 
 export const planCommand: CliCommand<PlanArgs> = {
@@ -30,7 +32,8 @@ export const planCommand: CliCommand<PlanArgs> = {
       .option('measure', { choices: RPO_MEASURES, default: 'recovery-point' as RpoMeasure, describe: 'RPO as the replication lag, or as the newest recovery point (5-min points + processing delay)' })
       .option('used-disk', { type: 'string', describe: 'Used disk to copy at initial replication (trace input; default: the scenario’s)' })
       .option('initial-goal', { type: 'string', default: '72h', describe: 'Initial-replication time goal' })
-      .option('out', { type: 'string', describe: 'Write plan.json and plan.csv to this folder' }) as never,
+      .option('out', { type: 'string', describe: 'Write plan.json and plan.csv to this folder' })
+      .option('report', { ...reportOption, describe: 'Also write report.html into the --out folder' }) as never,
   async handler(argv) {
     const rpo = parseDuration(argv.rpo);
     const goal = parseDuration(argv.initialGoal);
@@ -46,8 +49,9 @@ export const planCommand: CliCommand<PlanArgs> = {
       badCompliance === undefined ? null :
       !badCompliance.q.ok ? `--compliance: expected ${badCompliance.q.expected}; found "${badCompliance.text}" in ${argv.compliance}` :
       `--compliance: expected fractions above 0 and at most 100%, like 100%,99%,90% or 1,0.99,0.9; found "${badCompliance.text}" in ${argv.compliance}`;
-    if (bad !== null || !rpo.ok || !goal.ok) {
-      console.error(`rposim plan: ${bad}`);
+    const needsOut = argv.report && argv.out === undefined ? '--report: needs --out (the folder the report describes)' : null;
+    if (bad !== null || needsOut !== null || !rpo.ok || !goal.ok) {
+      console.error(`rposim plan: ${bad ?? needsOut}`);
       return EXIT_USAGE;
     }
     let scenario;
@@ -77,6 +81,7 @@ export const planCommand: CliCommand<PlanArgs> = {
     }
     if (argv.out !== undefined) {
       await writePlanFiles(report, argv.out);
+      if (argv.report) await reportOnFolder(argv.out);
       console.log(`Plan written to ${argv.out}`);
     }
     return EXIT_OK;

@@ -9,6 +9,7 @@ import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
+import { reportOnFolder, reportOption } from './report.js';
 import { parseSeed } from './seedOption.js';
 
 interface RunArgs {
@@ -20,6 +21,8 @@ interface RunArgs {
   precision: string | undefined;
   metric: PrecisionMetric | undefined;
   choice: FailoverChoice | undefined;
+  report: boolean;
+  xlsx: boolean;
 }
 
 export const run: CliCommand<RunArgs> = {
@@ -49,7 +52,9 @@ export const run: CliCommand<RunArgs> = {
         choices: FAILOVER_CHOICES,
         implies: 'precision',
         describe: "With --precision: the failover choice it is taken from (default latest-processed, or the scenario's first choice with a non-zero mean)",
-      }),
+      })
+      .option('report', reportOption)
+      .option('xlsx', { type: 'boolean', default: false, describe: 'Also write results.xlsx: the per-VM summary, failovers, plans and lifecycle tables in one workbook' }),
   async handler(argv) {
     const loaded = await loadScenarioOrReport(argv.scenario);
     if ('exitCode' in loaded) return loaded.exitCode;
@@ -98,11 +103,12 @@ export const run: CliCommand<RunArgs> = {
     }
     const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out);
+      await writeResults(result, out, { scenario, xlsx: argv.xlsx });
     } catch (error) {
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }
+    if (argv.report) await reportOnFolder(out);
     if (!argv.quiet) console.log(formatSummary(result));
     // Last line: the folder, so scripts can take it with `tail -n 1`.
     console.log(argv.quiet ? out : `Results written to ${out}`);

@@ -2,13 +2,13 @@
 // validates it; every issue comes back with the file's line and column when they can be found.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { ScenarioIssue } from '../scenario/issues.js';
 import { parseScenario, type ParseScenarioResult } from '../scenario/parse.js';
+import { ScenarioError } from '../scenario/scenarioError.js';
 import { traceFormatOf } from '../scenario/churnSchema.js';
 import { traceKey, type ChurnTraceData, type TraceFormat } from '../scenario/traceData.js';
+import type { Scenario } from '../scenario/types.js';
 import { parseDuration, parseSize } from '../scenario/units.js';
-import { locateInYaml } from '../scenario/yamlLocation.js';
+import { readScenarioText } from '../scenario/yamlScenario.js';
 import { readChurnTrace } from './readChurnTrace.js';
 import { readMsrTrace } from './readMsrTrace.js';
 
@@ -62,20 +62,16 @@ export async function loadScenarioFile(path: string): Promise<ParseScenarioResul
       errors: [{ source: path, path: '', expected: 'a readable scenario file (.yaml, .yml or .json)', found: code }],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) {
-    const errors = doc.errors.map((e): ScenarioIssue => {
-      const { line, col } = lineCounter.linePos(e.pos[0]);
-      return { source: path, path: '', expected: 'valid YAML', found: e.message.split('\n')[0]!, line, column: col };
-    });
-    return { ok: false, errors };
-  }
-  const raw: unknown = doc.toJS();
-  const traces = await readTraces(traceRequests(raw), dirname(path));
-  const result = parseScenario(raw, { source: path, traces });
-  if (result.ok) return result;
-  const errors = result.errors.map((issue) => ({ ...issue, ...locateInYaml(doc, lineCounter, issue.path) }));
-  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ok: false, errors };
+  const read = readScenarioText(text, path);
+  if (!read.ok) return read;
+  const traces = await readTraces(traceRequests(read.raw), dirname(path));
+  const result = parseScenario(read.raw, { source: path, traces });
+  return result.ok ? result : { ok: false, errors: read.locate(result.errors) };
+}
+
+/** The library's loadScenario: the scenario in a file, or a ScenarioError listing every problem. */
+export async function loadScenario(path: string): Promise<Scenario> {
+  const result = await loadScenarioFile(path);
+  if (!result.ok) throw new ScenarioError(result.errors);
+  return result.scenario;
 }

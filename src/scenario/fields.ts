@@ -1,6 +1,7 @@
 // Zod building blocks for scenario fields. Every error message is the "expected …" phrase a user reads,
 // so each builder states what a valid value looks like (unit, range, example).
 import * as z from 'zod';
+import { fieldFormats, type UnitKind } from './fieldFormats.js';
 import type { Distribution } from './types.js';
 import { parseDuration, parseFraction, parseRate, parseSize, type UnitResult } from './units.js';
 
@@ -16,8 +17,14 @@ export const between = (min: number, max: number, text: string): Bound => ({
   text,
 });
 
-function unitField(parse: (input: unknown) => UnitResult, noun: string, bound: Bound, example: string) {
-  return z.unknown().transform((input, ctx) => {
+function unitField(
+  parse: (input: unknown) => UnitResult,
+  noun: string,
+  bound: Bound,
+  example: string,
+  kind: UnitKind,
+) {
+  const field = z.unknown().transform((input, ctx) => {
     const result = parse(input);
     if (!result.ok) {
       ctx.addIssue({ code: 'custom', message: result.expected, input });
@@ -29,18 +36,19 @@ function unitField(parse: (input: unknown) => UnitResult, noun: string, bound: B
     }
     return result.value;
   });
+  return field.register(fieldFormats, { kind, text: `${noun} ${bound.text}` });
 }
 
-export const durationField = (bound: Bound = nonNegative) => unitField(parseDuration, 'a duration', bound, '"15m"');
-export const sizeField = (bound: Bound = nonNegative) => unitField(parseSize, 'a size', bound, '"600 GB"');
-export const rateField = (bound: Bound = positive) => unitField(parseRate, 'a data rate', bound, '"20 MB/s"');
+export const durationField = (bound: Bound = nonNegative) => unitField(parseDuration, 'a duration', bound, '"15m"', 'duration');
+export const sizeField = (bound: Bound = nonNegative) => unitField(parseSize, 'a size', bound, '"600 GB"', 'size');
+export const rateField = (bound: Bound = positive) => unitField(parseRate, 'a data rate', bound, '"20 MB/s"', 'rate');
 export const fractionField = () =>
-  unitField(parseFraction, 'a fraction', between(0, 1, 'from 0 to 1'), '"20%" or 0.2');
+  unitField(parseFraction, 'a fraction', between(0, 1, 'from 0 to 1'), '"20%" or 0.2', 'fraction');
 
 /** A plain number (no unit) such as a ratio or a count. */
 export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
   const noun = options.integer ? 'an integer' : 'a number';
-  return z.unknown().transform((input, ctx) => {
+  const field = z.unknown().transform((input, ctx) => {
     const ok =
       typeof input === 'number' &&
       Number.isFinite(input) &&
@@ -52,6 +60,7 @@ export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
     }
     return input;
   });
+  return field.register(fieldFormats, { kind: 'number', integer: options.integer ?? false, text: `${noun} ${bound.text}` });
 }
 
 export const nameField = () => z.string({ error: 'a name (text)' }).trim().min(1, 'a non-empty name');
@@ -94,7 +103,7 @@ export function distributionField(value: () => z.ZodType<number>) {
     normal: meanSd().optional(),
     lognormal: meanSd().optional(),
   };
-  return z.preprocess(
+  const field = z.preprocess(
     (input) => (typeof input === 'string' || typeof input === 'number' ? { fixed: input } : input),
     oneOf(shape, 'a value or a distribution').transform((d, ctx): Distribution => {
       if (d.fixed !== undefined) return { kind: 'fixed', value: d.fixed };
@@ -108,4 +117,5 @@ export function distributionField(value: () => z.ZodType<number>) {
       return { kind: 'lognormal', ...d.lognormal! };
     }),
   );
+  return field.register(fieldFormats, { kind: 'distribution' });
 }

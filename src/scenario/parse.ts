@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import type { TraceTable } from './churnSchema.js';
 import { crossChecks, type RawIssue } from './crossChecks.js';
 import { expandVms } from './expandVms.js';
+import { markValid } from './knownValid.js';
 import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
@@ -77,5 +78,5 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     masterTargets: doc.masterTargets,
     cycle: doc.cycle ?? null,
   };
-  return { ok: true, scenario, warnings: scenarioWarnings(scenario) };
+  return { ok: true, scenario: markValid(scenario), warnings: scenarioWarnings(scenario) };
 }

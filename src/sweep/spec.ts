@@ -28,7 +28,7 @@ const samplingSchema = z.strictObject({
   points: z.int({ error: 'a whole number of points ≥ 1' }).min(1, { error: 'a whole number of points ≥ 1' }),
 });
 
-const specSchema = z.strictObject({
+export const specSchema = z.strictObject({
   base: z.string({ error: 'the path of the base scenario, relative to the sweep file' }).min(1, { error: 'a file path' }),
   description: z.string({ error: 'text' }).default(''),
   seed: z.int({ error: 'a whole number' }).optional(),
