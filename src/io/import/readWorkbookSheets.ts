@@ -1,5 +1,7 @@
 // Reads chosen sheets of an .xlsx workbook (exceljs' streaming reader: sheets are parsed from the zip as they
 // come, other sheets are skipped). Each sheet becomes a Table of text cells; row numbers are the workbook's.
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { ImportError } from './importError.js';
 import type { Table, TableRow } from './table.js';
@@ -22,6 +24,8 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readWorkbookSheets(path: string, names: readonly string[]): Promise<Map<string, Table>> {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   const sheets = new Map<string, Table>();
+  // The reader opens the file itself and would raise a missing one as an unhandled stream error.
+  await access(path, constants.R_OK);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   try {
     for await (const worksheet of reader) {
