@@ -1,5 +1,4 @@
 import { basename, dirname, extname, join } from 'node:path';
-import { loadScenarioFile } from '../io/loadScenario.js';
 import { ImportError } from '../io/import/importError.js';
 import { planImport, type PoweredOffChoice } from '../io/import/importPlan.js';
 import { importReport } from '../io/import/importReport.js';
@@ -8,6 +7,7 @@ import { readChurnExport } from '../io/import/readChurnExport.js';
 import { readPhysicalServers } from '../io/import/readPhysicalServers.js';
 import { readRvtools } from '../io/import/readRvtools.js';
 import { scenarioYaml } from '../io/import/scenarioYaml.js';
+import { validateImport } from '../io/import/validateImport.js';
 import { ImportTargetExists, writeImport } from '../io/import/writeImport.js';
 import { formatIssues } from '../scenario/issues.js';
 import { parseFraction, parseRate } from '../scenario/units.js';
@@ -36,7 +36,7 @@ export const importCommand: CliCommand<ImportArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file to write (.yaml); traces go to <name>-traces/ beside it' })
       .option('rvtools', { type: 'string', describe: 'RVTools export: .xlsx, or a folder of its CSV files (vInfo, vDisk, vPartition)' })
       .option('physical', { type: 'string', describe: 'Physical servers CSV: name,os,disks,used,dhcp' })
-      .option('churn', { type: 'string', array: true, default: [] as string[], describe: 'Measured churn CSV (repeatable): a vCenter/PowerCLI Get-Stat export (virtualDisk.write.average) or time,vm,disk,bytes_written' })
+      .option('churn', { type: 'string', array: true, nargs: 1, default: [] as string[], describe: 'Measured churn CSV (repeatable): a vCenter/PowerCLI Get-Stat export (virtualDisk.write.average) or time,vm,disk,bytes_written' })
       .option('growth', { type: 'string', default: '0%', describe: 'Churn growth written as the traces’ scale (the Deployment Planner uses 30%)' })
       .option('powered-off', { choices: ['comment', 'skip', 'include'] as const, default: 'comment' as PoweredOffChoice, describe: 'VMs not powered on: listed commented out, left out, or included' })
       .option('default-churn', { type: 'string', default: '10 GB/day', describe: 'Churn of machines without measurements (an assumption to edit)' })
@@ -88,22 +88,23 @@ export const importCommand: CliCommand<ImportArgs> = {
       console.error('rposim import: no machine to replicate in the inputs (powered-off VMs are commented out: --powered-off include keeps them)');
       return EXIT_USAGE;
     }
+    const yaml = scenarioYaml(plan);
+    // The text is ours: if it does not validate, the import has a bug; say so and write nothing.
+    const checked = validateImport(plan, yaml, argv.scenario);
+    if (!checked.ok) {
+      console.error(`rposim import: the scenario would not validate (a bug in the import):\n${formatIssues(checked.errors)}`);
+      return EXIT_FAILURE;
+    }
     try {
-      await writeImport(plan, scenarioYaml(plan), argv.scenario, argv.force);
+      await writeImport(plan, yaml, argv.scenario, argv.force);
     } catch (error) {
       if (!(error instanceof ImportTargetExists)) throw error;
       console.error(`rposim import: ${error.message}`);
       return EXIT_USAGE;
     }
     console.log(importReport(plan));
-    // The file is ours: if it does not load, the import has a bug, and the user should hear it now.
-    const loaded = await loadScenarioFile(argv.scenario);
-    if (!loaded.ok) {
-      console.error(`rposim import: the scenario written does not validate (a bug in the import):\n${formatIssues(loaded.errors)}`);
-      return EXIT_FAILURE;
-    }
     const traces = plan.traces.length === 0 ? '' : ` and ${plan.traces.length} trace file(s) in ${join(dirname(argv.scenario), plan.options.traceFolder)}/`;
-    console.log(`\nWrote ${argv.scenario}${traces}: ${loaded.scenario.vms.length} VMs, validated.`);
+    console.log(`\nWrote ${argv.scenario}${traces}: ${checked.scenario.vms.length} VMs, validated.`);
     console.log(`Edit its placeholders (uplink bandwidth, process server), then: rposim run ${argv.scenario}`);
     return EXIT_OK;
   },

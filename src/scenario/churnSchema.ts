@@ -115,7 +115,7 @@ const windowSchema = mapping({
 export const staggerSchema = durationField(nonNegative).prefault('0s');
 
 /** The step profile of a window: its rate from its start for its duration, 0 for the rest of the period. */
-export function windowSteps(periodSec: number, startSec: number, durationSec: number, volumeBytes: number): ChurnComponent {
+function windowSteps(periodSec: number, startSec: number, durationSec: number, volumeBytes: number): ChurnComponent {
   const rate = volumeBytes / durationSec;
   const whole = durationSec >= periodSec;
   return {

@@ -9,7 +9,8 @@ export function staggerChecks(raw: unknown): RawIssue[] {
   const defaultChurn = valueAt(raw, ['vmDefaults', 'churn']);
   return list(raw, 'vms').flatMap((vm, i): RawIssue[] => {
     const stagger = parseDuration(valueAt(vm, ['stagger']));
-    if (!stagger.ok || stagger.value <= 0) return [];
+    const count = valueAt(vm, ['count']);
+    if (!stagger.ok || stagger.value <= 0 || typeof count !== 'number' || count <= 1) return [];
     const churn = valueAt(vm, ['churn']) ?? defaultChurn;
     const unlooped = Array.isArray(churn) && churn.some((c) => valueAt(c, ['trace', 'loop']) === false);
     return unlooped

@@ -59,7 +59,7 @@ export function importReport(plan: ImportPlan): string {
 }
 
 /** The first and last sample times of a churn export, for the printed summary. */
-export function churnSpan(series: readonly VmChurn[]): string {
+function churnSpan(series: readonly VmChurn[]): string {
   const from = Math.min(...series.map((s) => s.startSec));
   const to = Math.max(...series.map((s) => s.startSec + s.bytes.length * s.intervalSec));
   return `${formatTimestamp(from)} to ${formatTimestamp(to)}`;

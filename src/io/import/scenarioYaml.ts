@@ -15,7 +15,7 @@ const GIB = 2 ** 30;
 const scalar = (value: string | number | boolean): string => stringify(value, { lineWidth: 0 }).trimEnd();
 
 /** A size in the largest unit that keeps it exact, so the scenario holds the export's figure to the byte. */
-export function exactSize(bytes: number): string {
+function exactSize(bytes: number): string {
   if (bytes === 0) return '0 B';
   for (const [unit, size] of [['GiB', GIB], ['MiB', MIB], ['GB', 1e9], ['MB', 1e6]] as const) {
     if (bytes % size === 0) return `${bytes / size} ${unit}`;

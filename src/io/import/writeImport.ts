@@ -39,14 +39,8 @@ async function writeTrace(path: string, { intervalSec, bytes }: RegularSeries): 
   await finished(out);
 }
 
-/** The paths an import would write, for the overwrite check and the report. */
-export function importTargets(plan: ImportPlan, scenarioPath: string): { scenario: string; traceFolder: string | null } {
-  const traceFolder = plan.traces.length > 0 ? resolve(dirname(scenarioPath), plan.options.traceFolder) : null;
-  return { scenario: scenarioPath, traceFolder };
-}
-
-export async function writeImport(plan: ImportPlan, yaml: string, scenarioPath: string, force: boolean): Promise<void> {
-  const { scenario, traceFolder } = importTargets(plan, scenarioPath);
+export async function writeImport(plan: ImportPlan, yaml: string, scenario: string, force: boolean): Promise<void> {
+  const traceFolder = plan.traces.length > 0 ? resolve(dirname(scenario), plan.options.traceFolder) : null;
   if (!force) {
     const taken = [scenario, ...(traceFolder ? [traceFolder] : [])];
     const existing = (await Promise.all(taken.map(async (p) => ((await exists(p)) ? [p] : [])))).flat();
