@@ -21,7 +21,7 @@ export class ImportError extends Error {
   }
 }
 
-function describeWhere(where: Where): string {
+export function describeWhere(where: Where): string {
   const parts = [where.file];
   if (where.sheet !== undefined) parts.push(`sheet ${where.sheet}`);
   if (where.row !== undefined) parts.push(`row ${where.row}`);

@@ -5,7 +5,7 @@
 // failover), disks (integer >= 1, default 1), used (a size with its unit, default 0) and dhcp (true/false)
 // are optional columns.
 import { parseSize } from '../../scenario/units.js';
-import { ImportError } from './importError.js';
+import { describeWhere, ImportError } from './importError.js';
 import type { Inventory } from './inventory.js';
 import { readCsvTable } from './readCsvTable.js';
 import { cell, findColumn, parseBoolean, parseCell, parseNumber, requireColumn } from './table.js';
@@ -35,7 +35,7 @@ export async function readPhysicalServers(path: string): Promise<Inventory> {
     });
     inventory.machines.push({
       name: server,
-      origin: `${path}, row ${row.row}`,
+      origin: describeWhere({ file: path, row: row.row }),
       physical: true,
       powerState: 'poweredOn',
       os: cell(row, os),

@@ -8,7 +8,7 @@
 // the values are the same binary megabytes and both headings are read as MiB.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ImportError } from './importError.js';
+import { describeWhere, ImportError } from './importError.js';
 import { type Inventory, type InventoryDisk, type InventoryMachine, machineKindOfOs } from './inventory.js';
 import { readCsvTable } from './readCsvTable.js';
 import { readWorkbookSheets } from './readWorkbookSheets.js';
@@ -44,10 +44,6 @@ async function openTabs(path: string): Promise<{ tables: Partial<Record<Tab, Tab
     }
   }
   return { tables, sources };
-}
-
-function where(table: Table, row: number): string {
-  return [table.where.file, table.where.sheet && `sheet ${table.where.sheet}`, `row ${row}`].filter(Boolean).join(', ');
 }
 
 export async function readRvtools(path: string): Promise<Inventory> {
@@ -101,7 +97,7 @@ export async function readRvtools(path: string): Promise<Inventory> {
     const count = vmDisks.length > 0 ? vmDisks.length : diskCount !== null && cell(row, diskCount) !== '' ? parseCell(vInfo, row, diskCount, 'a number of disks', nonNegativeNumber()) : 1;
     const machine: InventoryMachine = {
       name: vm,
-      origin: where(vInfo, row.row),
+      origin: describeWhere({ ...vInfo.where, row: row.row }),
       physical: false,
       powerState,
       os,
