@@ -5,6 +5,7 @@ import { expandedNames } from './expandVms.js';
 import { describeValue, type PathSegment, valueAt } from './issues.js';
 import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
 import { attempt, list } from './rawInput.js';
+import { staggerChecks } from './staggerChecks.js';
 import { parseDuration } from './units.js';
 
 export interface RawIssue {
@@ -140,5 +141,6 @@ export function crossChecks(raw: unknown): RawIssue[] {
   checkProcessServerOrderings(raw, issues);
   checkTimes(raw, issues);
   issues.push(...cycleChecks(raw));
+  issues.push(...staggerChecks(raw));
   return issues;
 }

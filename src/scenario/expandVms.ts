@@ -1,8 +1,10 @@
 // VM entries → VmSpec list: vmDefaults fill what an entry leaves out, built-in defaults fill the rest, and an
-// entry with count n > 1 becomes n VMs named name-1..name-n (zero-padded to the width of n).
+// entry with count n > 1 becomes n VMs named name-1..name-n (zero-padded to the width of n), instance i's churn
+// shifted by i × stagger.
 import { VM_DEFAULTS } from './defaults.js';
 import type { ParsedVm, ParsedVmDefaults } from './schema.js';
 import type { VmSpec } from './types.js';
+import { shiftChurn } from './shiftChurn.js';
 import { parseRate } from './units.js';
 
 export function expandedNames(name: string, count: number): string[] {
@@ -42,6 +44,11 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
     };
     // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings.
-    return expandedNames(vm.name, vm.count).map((name) => ({ name, ...structuredClone(spec) }));
+    // Instance i's time-based churn is shifted by i × stagger.
+    return expandedNames(vm.name, vm.count).map((name, i) => {
+      const copy = structuredClone(spec);
+      if (i > 0 && vm.stagger > 0) copy.churn = copy.churn.map((c) => shiftChurn(c, i * vm.stagger));
+      return { name, ...copy };
+    });
   });
 }

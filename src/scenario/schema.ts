@@ -1,7 +1,7 @@
 // The scenario file format: a zod schema that validates unknown input and converts it to base units.
 // VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
 import * as z from 'zod';
-import { churnListSchema, type TraceTable } from './churnSchema.js';
+import { churnListSchema, staggerSchema, type TraceTable } from './churnSchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
   CLOUD_DEFAULTS,
@@ -180,7 +180,7 @@ export function scenarioSchema(traces: TraceTable) {
     vmDefaults: mapping(fields).prefault({}),
     uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
-    vms: listOf(mapping({ name: nameField(), count: vmCountSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
+    vms: listOf(mapping({ name: nameField(), count: vmCountSchema, stagger: staggerSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),
     failover: failoverSchema.prefault({}),
     output: outputSchema.prefault({}),
