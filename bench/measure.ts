@@ -7,7 +7,26 @@ export async function timed<T>(work: () => T | Promise<T>): Promise<{ seconds: n
   return { seconds: (performance.now() - start) / 1000, result };
 }
 
+/**
+ * CPU time (user + system, every thread of the process: the garbage collector's helpers count) and wall time
+ * of a synchronous call, in seconds. On a shared machine CPU time is the steadier figure: waiting for a core
+ * that another process holds adds wall time, not CPU time.
+ */
+export function cpuSeconds<T>(work: () => T): { seconds: number; wallSeconds: number; result: T } {
+  const wallStart = performance.now();
+  const start = process.cpuUsage();
+  const result = work();
+  const used = process.cpuUsage(start);
+  return { seconds: (used.user + used.system) / 1e6, wallSeconds: (performance.now() - wallStart) / 1000, result };
+}
+
 /** Peak resident memory of this process so far (worker threads included), in MB. */
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/** The middle value (the upper one of an even count): robust to a round that lost its core. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
