@@ -20,9 +20,9 @@ export function cpuSeconds<T>(work: () => T): { seconds: number; wallSeconds: nu
   return { seconds: (used.user + used.system) / 1e6, wallSeconds: (performance.now() - wallStart) / 1000, result };
 }
 
-/** Peak resident memory of this process so far (worker threads included), in MB. */
+/** Peak resident memory of this process so far (worker threads included), in MB (10^6 bytes; maxRSS is in KiB). */
 export function peakRssMb(): number {
-  return process.resourceUsage().maxRSS / 1024;
+  return (process.resourceUsage().maxRSS * 1024) / 1e6;
 }
 
 /** The middle value (the upper one of an even count): robust to a round that lost its core. */

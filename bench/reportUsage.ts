@@ -6,6 +6,6 @@ const file = process.env['BENCH_USAGE_FILE'];
 if (file) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    writeFileSync(file, JSON.stringify({ cpuSec: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024 }));
+    writeFileSync(file, JSON.stringify({ cpuSec: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: (usage.maxRSS * 1024) / 1e6 }));
   });
 }
