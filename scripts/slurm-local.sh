@@ -7,8 +7,9 @@
 #   scripts/slurm-local.sh stop     stop the daemons this script started (by their pid files)
 #
 # Idempotent: a second run leaves running daemons alone, unless the configuration it writes changed (then
-# they are restarted). Needs root (apt-get, /etc/slurm, the daemons). Works without systemd (containers):
-# the daemons are started directly.
+# they are restarted). It owns /etc/slurm/slurm.conf: meant for a test machine, not one with a Slurm of its
+# own. Needs root (apt-get, /etc/slurm, the daemons). Works without systemd (containers): the daemons are
+# started directly.
 set -euo pipefail
 
 CONF=/etc/slurm/slurm.conf
