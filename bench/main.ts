@@ -130,7 +130,7 @@ if (plan !== null) {
 
 // 5. Sweeps.
 console.log('\nrposim sweep (runSweep) of small-site × 1 day, runs per wall second');
-const sweep = run<SweepThroughput>({ kind: 'sweep', runs: quick ? 100 : 400, rounds: quick ? 1 : 3 }, 'sweep with 1 and 2 workers');
+const sweep = run<SweepThroughput>({ kind: 'sweep', runs: quick ? 400 : 2000, rounds: quick ? 1 : 2 }, 'sweep with 1 and 2 workers');
 if (sweep !== null) {
   print(
     table(
@@ -152,7 +152,7 @@ if (!quick) {
 console.log('\nagainst a plain-Python heapq model of the same workload (bench/peer/, bench/peerSite.ts), 7 days');
 const peerRows: string[][] = [];
 const agreeRows: string[][] = [];
-for (const [vms, repeats] of (quick ? [[100, 3]] : [[100, 3], [1000, 1]]) as [number, number][]) {
+for (const [vms, repeats] of (quick ? [[100, 3]] : [[100, 3], [1000, 2]]) as [number, number][]) {
   const peer = run<PeerComparison>({ kind: 'peer', vms, days: 7, repeats, python }, `${fixed(vms, 0)} VMs × 7 d, rposim and the Python model`);
   if (peer === null) continue;
   const valid = peer.disagreeing === 0 && !peer.processServerBinding && peer.peerMaxUploadBytesPerSec < peer.minApplyRateBytesPerSec;

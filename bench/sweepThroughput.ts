@@ -44,7 +44,9 @@ export interface SweepThroughput {
 /**
  * Runs per second of the same sweep with 1 worker and with 2, alternating over `rounds` rounds: a sweep's
  * speed-up is a wall-time figure, so on a shared machine it is only as good as the cores other processes
- * leave free; medians and back-to-back pairs damp that.
+ * leave free; medians and back-to-back pairs damp that. Each sweep starts its own worker threads, which load
+ * and compile the code afresh, so a sweep of a few hundred short runs measures mostly that start-up: use
+ * thousands.
  */
 export async function sweepThroughput(runs: number, rounds: number): Promise<SweepThroughput> {
   const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-sweep-'));
