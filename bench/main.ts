@@ -130,7 +130,7 @@ if (plan !== null) {
 
 // 5. Sweeps.
 console.log('\nrposim sweep (runSweep) of small-site × 1 day, runs per wall second');
-const sweep = run<SweepThroughput>({ kind: 'sweep', runs: quick ? 400 : 2000, rounds: quick ? 1 : 2 }, 'sweep with 1 and 2 workers');
+const sweep = run<SweepThroughput>({ kind: 'sweep', runs: quick ? 400 : 1500, rounds: quick ? 1 : 3 }, 'sweep with 1 and 2 workers');
 if (sweep !== null) {
   print(
     table(

@@ -25,8 +25,9 @@ export function peakRssMb(): number {
   return (process.resourceUsage().maxRSS * 1024) / 1e6;
 }
 
-/** The middle value (the upper one of an even count): robust to a round that lost its core. */
+/** The middle value (the mean of the two middle ones of an even count): robust to a round that lost its core. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
