@@ -2,14 +2,15 @@ import { parseScenario } from '../src/scenario/parse.js';
 import type { Scenario } from '../src/scenario/types.js';
 
 /**
- * A large site for benchmarks, written as a user would and parsed with the scenario defaults: `vmCount` VMs,
- * 100 per process server, two process servers per 1 Gbps uplink, each VM with a daily profile and Poisson
- * bursts, over `days` days with 100 random disasters.
+ * A large site for benchmarks, written as a user would (the scenario file's own fields, with units):
+ * `vmCount` VMs, 100 per process server, two process servers per 1 Gbps uplink, each VM with a daily profile
+ * and Poisson bursts, over `days` days with 100 random disasters; timeseries every `sampleInterval` (`0` =
+ * none).
  */
-export function largeSite(vmCount: number, days: number): Scenario {
+export function largeSiteInput(vmCount: number, days: number, sampleInterval = '0'): Record<string, unknown> {
   const serverCount = Math.ceil(vmCount / 100);
   const uplinkCount = Math.ceil(serverCount / 2);
-  const raw = {
+  return {
     name: `large-site-${vmCount}`,
     horizon: `${days}d`,
     warmup: '1d',
@@ -32,9 +33,13 @@ export function largeSite(vmCount: number, days: number): Scenario {
       processServer: `ps-${i}`,
     })),
     disasters: { random: 100 },
-    output: { sampleInterval: 0 },
+    output: { sampleInterval },
   };
-  const parsed = parseScenario(raw, { source: 'bench/largeSite.ts' });
+}
+
+/** largeSiteInput parsed with the scenario defaults. */
+export function largeSite(vmCount: number, days: number): Scenario {
+  const parsed = parseScenario(largeSiteInput(vmCount, days), { source: 'bench/largeSite.ts' });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.scenario;
 }

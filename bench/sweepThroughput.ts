@@ -1,8 +1,8 @@
-import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runSweep } from '../src/sweep/runSweep.js';
-import { peakRssMb, timed } from './measure.js';
+import { median, peakRssMb, timed } from './measure.js';
 
 /** A sweep over the small site, shortened to one simulated day, with `replications` runs per point. */
 async function sweepFile(folder: string, replications: number, points: number): Promise<string> {
@@ -23,32 +23,61 @@ async function sweepFile(folder: string, replications: number, points: number): 
   return file;
 }
 
-async function sweepRate(folder: string, file: string, workers: number): Promise<{ runs: number; seconds: number }> {
-  const out = join(folder, `out-${workers}-${Date.now()}`);
+/** Runs per second (wall: workers run in parallel) of one sweep into a fresh folder, deleted afterwards. */
+async function sweepRate(folder: string, file: string, workers: number): Promise<number> {
+  const out = join(folder, `out-${workers}`);
   const { seconds, result } = await timed(() => runSweep(file, { out, workers }));
   await rm(out, { recursive: true, force: true });
-  return { runs: result.computed, seconds };
+  return result.computed / seconds;
 }
 
-/** Runs per second of the same sweep with 1 worker and with one per core. */
-export async function sweepThroughput(runs: number): Promise<string[]> {
-  const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-'));
-  const cores = availableParallelism();
-  const file = await sweepFile(folder, runs / 5, 5);
-  const one = await sweepRate(folder, file, 1);
-  const all = await sweepRate(folder, file, cores);
-  await rm(folder, { recursive: true, force: true });
-  return [
-    `sweep, 1 worker: ${(one.runs / one.seconds).toFixed(1)} runs/s (${one.runs} runs of small-site × 1 day)`,
-    `sweep, ${cores} workers: ${(all.runs / all.seconds).toFixed(1)} runs/s`,
-  ];
+export interface SweepThroughput {
+  runs: number;
+  rounds: number;
+  /** Medians over rounds of runs per wall second. */
+  oneWorker: number;
+  twoWorkers: number;
+  /** Median over rounds of two ÷ one, each pair measured back to back. */
+  ratio: number;
 }
 
-/** Wall time and peak memory of a large sweep on every core. */
-export async function bigSweep(runs: number): Promise<string[]> {
-  const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-'));
-  const cores = availableParallelism();
-  const big = await sweepRate(folder, await sweepFile(folder, runs / 10, 10), cores);
-  await rm(folder, { recursive: true, force: true });
-  return [`sweep of ${big.runs.toLocaleString('en')} runs, ${cores} workers: ${big.seconds.toFixed(0)} s wall, peak RSS ${peakRssMb().toFixed(0)} MB`];
+/**
+ * Runs per second of the same sweep with 1 worker and with 2, alternating over `rounds` rounds: a sweep's
+ * speed-up is a wall-time figure, so on a shared machine it is only as good as the cores other processes
+ * leave free; medians and back-to-back pairs damp that. Each sweep starts its own worker threads, which load
+ * and compile the code afresh, so a sweep of a few hundred short runs measures mostly that start-up: use
+ * thousands.
+ */
+export async function sweepThroughput(runs: number, rounds: number): Promise<SweepThroughput> {
+  const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-sweep-'));
+  try {
+    const file = await sweepFile(folder, runs / 5, 5);
+    await sweepRate(folder, file, 1); // warm-up: the file system cache and the JIT
+    const one: number[] = [];
+    const two: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const a = await sweepRate(folder, file, 1);
+      const b = await sweepRate(folder, file, 2);
+      one.push(a);
+      two.push(b);
+      ratios.push(b / a);
+    }
+    return { runs, rounds, oneWorker: median(one), twoWorkers: median(two), ratio: median(ratios) };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Wall time and peak memory of a large sweep on 2 workers. */
+export async function bigSweep(runs: number): Promise<{ runs: number; wallSec: number; peakRssMb: number }> {
+  const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-sweep-'));
+  try {
+    const file = await sweepFile(folder, runs / 10, 10);
+    const out = join(folder, 'out');
+    const { seconds } = await timed(() => runSweep(file, { out, workers: 2 }));
+    return { runs, wallSec: seconds, peakRssMb: peakRssMb() };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
