@@ -1,6 +1,7 @@
 // Churn components: each list item is a mapping with exactly one key naming its kind.
 import * as z from 'zod';
 import { dailyProfileFromVolume } from './dailyShape.js';
+import { fieldFormats } from './fieldFormats.js';
 import {
   between,
   booleanField,
@@ -67,33 +68,40 @@ const poissonBurstsSchema = mapping({
 
 const DAY_SEC = 86_400;
 const PERIOD_WORDS: Record<string, number> = { day: DAY_SEC, week: 7 * DAY_SEC };
+const CLOCK = String.raw`^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$`;
+const START_TEXT = 'a time of day like "01:00", or a duration from the start of the period like "5d 1h"';
+const PERIOD_TEXT = 'day, week, or a duration > 0 like "12h"';
 
 /** "01:00" or "23:30:15" (a time of day, in seconds), or a duration from the start of the period ("5d 1h"). */
 const windowStartField = () =>
-  z.unknown().transform((input, ctx) => {
-    const clock = typeof input === 'string' ? /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(input) : null;
-    if (clock && Number(clock[1]) < 24 && Number(clock[2]) < 60 && Number(clock[3] ?? 0) < 60) {
-      return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
-    }
-    const duration = parseDuration(input);
-    if (!clock && duration.ok && duration.value >= 0) return duration.value;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'a time of day like "01:00", or a duration from the start of the period like "5d 1h"',
-      input,
-    });
-    return z.NEVER;
-  });
+  z
+    .unknown()
+    .transform((input, ctx) => {
+      const clock = typeof input === 'string' ? new RegExp(CLOCK).exec(input) : null;
+      if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
+      const duration = parseDuration(input);
+      if (duration.ok && duration.value >= 0) return duration.value;
+      ctx.addIssue({ code: 'custom', message: START_TEXT, input });
+      return z.NEVER;
+    })
+    .register(fieldFormats, { kind: 'duration', text: START_TEXT, or: { pattern: CLOCK, examples: ['01:00'] } });
 
 /** `day`, `week`, or any positive duration. */
 const windowPeriodField = () =>
-  z.unknown().transform((input, ctx) => {
-    if (typeof input === 'string' && PERIOD_WORDS[input.trim()] !== undefined) return PERIOD_WORDS[input.trim()]!;
-    const duration = parseDuration(input);
-    if (duration.ok && duration.value > 0) return duration.value;
-    ctx.addIssue({ code: 'custom', message: 'day, week, or a duration > 0 like "12h"', input });
-    return z.NEVER;
-  });
+  z
+    .unknown()
+    .transform((input, ctx) => {
+      if (typeof input === 'string' && PERIOD_WORDS[input.trim()] !== undefined) return PERIOD_WORDS[input.trim()]!;
+      const duration = parseDuration(input);
+      if (duration.ok && duration.value > 0) return duration.value;
+      ctx.addIssue({ code: 'custom', message: PERIOD_TEXT, input });
+      return z.NEVER;
+    })
+    .register(fieldFormats, {
+      kind: 'duration',
+      text: PERIOD_TEXT,
+      or: { pattern: String.raw`^\s*(?:${Object.keys(PERIOD_WORDS).join('|')})\s*$`, examples: Object.keys(PERIOD_WORDS) },
+    });
 
 /** A burst of `volume` written evenly over [start, start + duration), repeated every period (a nightly ETL). */
 const windowSchema = mapping({
@@ -109,6 +117,26 @@ const windowSchema = mapping({
     ctx.addIssue({ code: 'custom', message: 'a duration no longer than the period (every)', path: ['duration'] });
   }
   return windowSteps(w.every, w.start, w.duration, w.volume);
+});
+
+/**
+ * The step profile itself, the form window and stagger produce (types.ts: 0 <= offset < period, steps ascending
+ * from 0): scenarioToInput writes it for a scenario built in code, so that simulate() can judge it.
+ */
+const periodicStepsSchema = mapping({
+  period: durationField(positive),
+  offset: durationField(nonNegative).prefault('0s'),
+  stepStarts: listOf(durationField(nonNegative), 'durations >= 0'),
+  rates: listOf(rateField(nonNegative), 'data rates >= 0'),
+}).transform((p, ctx): ChurnComponent => {
+  const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', message, path: [field] });
+  if (p.offset >= p.period) issue('offset', 'a duration shorter than the period');
+  const ascending = p.stepStarts.every((s, k) => (k === 0 ? s === 0 : s > p.stepStarts[k - 1]!));
+  if (p.stepStarts.length === 0 || !ascending || p.stepStarts.at(-1)! >= p.period) {
+    issue('stepStarts', 'ascending durations from 0s, each shorter than the period');
+  }
+  if (p.rates.length !== p.stepStarts.length) issue('rates', `one rate per step start (${p.stepStarts.length})`);
+  return { kind: 'periodicSteps', periodSec: p.period, offsetSec: p.offset, stepStartsSec: p.stepStarts, ratesBytesPerSec: p.rates };
 });
 
 /** On a VM entry with count: instance i's time-based churn starts i × stagger later (0 = not staggered). */
@@ -178,13 +206,14 @@ export function churnListSchema(traces: TraceTable) {
       poissonBursts: poissonBurstsSchema.optional(),
       trace: traceSchema(traces).optional(),
       window: windowSchema.optional(),
+      periodicSteps: periodicStepsSchema.optional(),
     },
     'a churn component',
   ).transform(
     (c): ChurnComponent =>
       c.constant !== undefined
         ? { kind: 'constant', rateBytesPerSec: c.constant }
-        : (c.dailyProfile ?? c.onOff ?? c.poissonBursts ?? c.trace ?? c.window)!,
+        : (c.dailyProfile ?? c.onOff ?? c.poissonBursts ?? c.trace ?? c.window ?? c.periodicSteps)!,
   );
   return listOf(item, 'churn components').min(1, 'at least one churn component');
 }

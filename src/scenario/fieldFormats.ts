@@ -4,8 +4,14 @@ import * as z from 'zod';
 
 export type UnitKind = 'duration' | 'size' | 'rate' | 'fraction';
 
+/** Strings a field reads besides its unit's: the window's "01:00" start, its "day" period. */
+export interface OtherStrings {
+  pattern: string;
+  examples: string[];
+}
+
 export type FieldFormat =
-  | { kind: UnitKind; text: string }
+  | { kind: UnitKind; text: string; or?: OtherStrings }
   | { kind: 'number'; integer: boolean; text: string }
   | { kind: 'distribution' };
 

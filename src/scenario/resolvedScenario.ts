@@ -1,8 +1,9 @@
 // The scenario as it ran, for the results folder (scenario.resolved.json) and the report's table of inputs:
-// every field in base units (names carry the unit), trace contents summarised, and which fields hold the
-// format's built-in default.
+// every field in base units (names carry the unit), trace and step-profile contents summarised, and which fields
+// hold the format's built-in default.
 import { parseScenario } from './parse.js';
-import type { Scenario } from './types.js';
+import { meanChurnBytesPerSec } from './meanChurn.js';
+import type { ChurnComponent, Scenario } from './types.js';
 
 export interface ResolvedScenario {
   /** Paths (like processServers[0].cacheBytes) whose value is the built-in default. */
@@ -73,19 +74,18 @@ function builtInDefaults(): Leaves {
   return defaultLeaves;
 }
 
-/** A trace's intervals and bytes, in place of its contents (which can be months of per-minute values). */
-function summariseTraces(scenario: Scenario): unknown {
-  return {
-    ...scenario,
-    vms: scenario.vms.map((vm) => ({
-      ...vm,
-      churn: vm.churn.map((c) =>
-        c.kind === 'trace'
-          ? { kind: c.kind, source: c.source, loop: c.loop, intervals: c.startsSec.length, totalBytes: c.bytes.reduce((s, b) => s + b, 0) }
-          : c,
-      ),
-    })),
-  };
+/** A component whose contents can be months of per-minute values (a trace, or a staggered copy of one), by its size. */
+function summariseChurn(c: ChurnComponent): unknown {
+  switch (c.kind) {
+    case 'trace':
+      return { kind: c.kind, source: c.source, loop: c.loop, intervals: c.startsSec.length, totalBytes: c.bytes.reduce((s, b) => s + b, 0) };
+    case 'periodicSteps': {
+      const peakBytesPerSec = c.ratesBytesPerSec.reduce((max, r) => Math.max(max, r), 0);
+      return { kind: c.kind, periodSec: c.periodSec, offsetSec: c.offsetSec, steps: c.stepStartsSec.length, meanBytesPerSec: meanChurnBytesPerSec(c), peakBytesPerSec };
+    }
+    default:
+      return c;
+  }
 }
 
 export function resolvedScenario(scenario: Scenario): ResolvedScenario {
@@ -93,6 +93,6 @@ export function resolvedScenario(scenario: Scenario): ResolvedScenario {
   const mine = json(scenarioFields(scenario));
   return {
     defaults: [...mine].filter(([path, json]) => defaults.get(generic(path)) === json).map(([path]) => path),
-    scenario: summariseTraces(scenario),
+    scenario: { ...scenario, vms: scenario.vms.map((vm) => ({ ...vm, churn: vm.churn.map(summariseChurn) })) },
   };
 }

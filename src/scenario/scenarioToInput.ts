@@ -1,17 +1,21 @@
 // A typed Scenario (base units) written back as scenario-file input, every field explicit, so that the one
 // schema can judge an object built in code exactly as it judges a file (validateScenario.ts). Keys follow the
-// unit-suffix convention of types.ts: fooSec → foo: "…s", fooBytes → foo: "… B", fooBytesPerSec → foo: "… B/s";
-// the few names and structures whose input shape differs are converted by name.
+// unit-suffix convention of types.ts: fooSec → foo: "…s", fooBytes → foo: "… B", fooBytesPerSec → foo: "… B/s",
+// fooFraction and fooProbability keep their name; the few names and structures whose input shape differs are
+// converted by name.
 import type { TraceTable } from './churnSchema.js';
 import type { ChurnComponent, Distribution } from './types.js';
 
-type Unit = 's' | ' B' | ' B/s' | '';
+type Unit = 's' | ' B' | ' B/s' | '%' | '';
 
 const SUFFIXES: ReadonlyArray<readonly [string, Unit]> = [
   ['BytesPerSec', ' B/s'],
   ['Bytes', ' B'],
   ['Sec', 's'],
 ];
+
+/** Fields read by parseFraction: their names keep the suffix. */
+const FRACTION = /(?:Fraction|Probability)$/;
 
 /** Input names that are not the typed name without its unit suffix. */
 const RENAMED: Record<string, string> = {
@@ -37,12 +41,16 @@ export function scenarioToInput(scenario: unknown): ScenarioInput {
 
 function withUnit(value: unknown, unit: Unit): unknown {
   if (typeof value !== 'number' || unit === '') return value;
+  // A bare number above 1 is no fraction the parser reads ("20" is ambiguous); as a percentage it is judged
+  // against the range, as in a file. Fractions up to 1 stay bare, so that they parse back exactly.
+  if (unit === '%') return value > 1 ? `${value * 100}%` : value;
   // The duration syntax has no exponent: spell tiny or huge values out.
   const text = /e/i.test(String(value)) && Math.abs(value) < 1e21 ? value.toFixed(20) : String(value);
   return `${text}${unit}`;
 }
 
 function split(key: string): [string, Unit] {
+  if (FRACTION.test(key)) return [RENAMED[key] ?? key, '%'];
   const unit = SUFFIXES.find(([suffix]) => key.endsWith(suffix) && key.length > suffix.length);
   return [RENAMED[key] ?? (unit ? key.slice(0, -unit[0].length) : key), unit?.[1] ?? ''];
 }

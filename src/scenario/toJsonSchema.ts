@@ -14,6 +14,10 @@ const NUMBER_E = String.raw`${NUMBER}(?:[eE][+-]?\d+)?`;
 const ZERO = String.raw`[+-]?(?:0+(?:\.0*)?|\.0+)`;
 const BYTE_UNIT = String.raw`(?:[kKMGTP]|[KMGTP]i)?(?:B|b|bit|bits)`;
 const PER_TIME = String.raw`(?:ps|\s*\/\s*(?:s|sec|min|h|hr|hour|d|day))`;
+// parseFraction rejects an infinite value: an exponent of at most two digits keeps the number finite.
+const FINITE = String.raw`${NUMBER}(?:[eE][+-]?\d{1,2})?`;
+// parseFraction reads a bare number only up to 1: 0, 0.x, .x or 1 (1.000), optionally times 10^-n.
+const AT_MOST_ONE = String.raw`(?:0*1(?:\.0*)?|0+(?:\.\d*)?|0*\.\d+)(?:[eE](?:-\d{1,2}|\+?0{1,2}))?`;
 
 const whole = (body: string) => String.raw`^\s*(?:${body})\s*$`;
 
@@ -22,7 +26,7 @@ export const UNIT_PATTERNS = {
   duration: whole(String.raw`(?:\s*${NUMBER}\s*[smhdw])+|${ZERO}`),
   size: whole(String.raw`${NUMBER_E}\s*${BYTE_UNIT}|${ZERO}`),
   rate: whole(String.raw`${NUMBER_E}\s*${BYTE_UNIT}${PER_TIME}|${ZERO}`),
-  fraction: whole(String.raw`[+-]?${NUMBER_E}\s*%?`),
+  fraction: whole(String.raw`[+-]?${FINITE}\s*%|-${FINITE}|\+?${AT_MOST_ONE}`),
 } as const;
 
 const EXAMPLES = {
@@ -59,12 +63,14 @@ function formatSchema(format: Exclude<FieldFormat, { kind: 'distribution' }>): J
         description,
         examples: [...EXAMPLES.fraction],
       };
-    default:
+    default: {
+      const other = format.or ? [{ type: 'string', pattern: format.or.pattern }] : [];
       return {
-        anyOf: [{ type: 'string', pattern: UNIT_PATTERNS[format.kind] }, { const: 0 }],
+        anyOf: [...other, { type: 'string', pattern: UNIT_PATTERNS[format.kind] }, { const: 0 }],
         description,
-        examples: [...EXAMPLES[format.kind]],
+        examples: [...(format.or?.examples ?? []), ...EXAMPLES[format.kind]],
       };
+    }
   }
 }
 

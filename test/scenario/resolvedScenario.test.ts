@@ -31,4 +31,17 @@ describe('resolvedScenario(scenario)', () => {
     expect((written as typeof scenario).processServers[0]!.cacheBytes).toBe(300e9);
     expect((written as typeof scenario).vms.map((vm) => vm.name)).toEqual(['vm-1', 'vm-2']);
   });
+
+  it('summarises a staggered window as its period, offset, step count, mean and peak', () => {
+    const staggered = parseScenarioInput({
+      name: 'etl',
+      uplinks: [{ name: 'wan', bandwidth: '100 Mbps' }],
+      processServers: [{ name: 'ps1', uplink: 'wan' }],
+      vms: [{ name: 'etl', count: 2, stagger: '30m', processServer: 'ps1', churn: [{ window: { start: '01:00', duration: '2h', volume: '36 GB' } }] }],
+    });
+    // 36 GB in 2 h is 5 MB/s; over a day, 36 GB / 86,400 s.
+    expect((resolvedScenario(staggered).scenario as typeof staggered).vms[1]!.churn).toEqual([
+      { kind: 'periodicSteps', periodSec: 86_400, offsetSec: 5400, steps: 2, meanBytesPerSec: 36e9 / 86_400, peakBytesPerSec: 5e6 },
+    ]);
+  });
 });

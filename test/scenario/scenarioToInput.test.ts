@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/io/loadScenario.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioToInput } from '../../src/scenario/scenarioToInput.js';
+import { minimalInput } from './fixtures.js';
 
 const examples = (await readdir('scenarios')).filter((f) => f.endsWith('.yaml'));
 
@@ -19,6 +20,22 @@ describe('scenarioToInput(scenario)', () => {
       s.vms.map((vm) => ({ ...vm, churn: vm.churn.map((c) => (c.kind === 'trace' ? { ...c, source: '' } : c)) }));
     expect(sources(again.scenario)).toEqual(sources(loaded.scenario));
     expect({ ...again.scenario, vms: [] }).toEqual({ ...loaded.scenario, vms: [] });
+  });
+
+  it('parses back to the same scenario for staggered daily profiles, looped traces and windows (periodicSteps)', () => {
+    const traces = new Map([['t.csv', { startsSec: [0, 600, 1200], bytes: [6e8, 0, 1.2e9] }]]);
+    const churn = [{ dailyProfile: { volume: '100 GB', peakHour: 14, peakToMean: 3 } }, { trace: { file: 't.csv' } }, { window: { start: '23:00', duration: '2h', volume: '7 GB' } }];
+    const loaded = parseScenario({ ...minimalInput(), vms: [{ name: 'etl', processServer: 'ps1', count: 3, stagger: '40m', churn }] }, { source: 'mem', traces });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(loaded.scenario.vms[2]!.churn.map((c) => c.kind)).toEqual(['periodicSteps', 'periodicSteps', 'periodicSteps']);
+    const { document, traces: written } = scenarioToInput(loaded.scenario);
+    const again = parseScenario(document, { source: 'again', traces: written });
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    expect(again.scenario.vms.slice(1)).toEqual(loaded.scenario.vms.slice(1));
+  });
+
+  it('writes a fraction above 1 as a percentage, so that it is judged against the range as "150%" in a file is', () => {
+    expect(scenarioToInput({ throttleFreeFraction: 1.5, shutdownFailureProbability: 1 }).document).toEqual({ throttleFreeFraction: '150%', shutdownFailureProbability: 1 });
   });
 
   it('writes durations, sizes and rates in base units with the unit the parser reads', () => {

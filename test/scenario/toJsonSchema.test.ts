@@ -4,9 +4,11 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioJsonSchema, UNIT_PATTERNS } from '../../src/scenario/toJsonSchema.js';
 import { parseDuration, parseFraction, parseRate, parseSize } from '../../src/scenario/units.js';
 import { sweepJsonSchema } from '../../src/sweep/sweepJsonSchema.js';
+import { minimalInput } from './fixtures.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateScenario = ajv.compile(scenarioJsonSchema());
@@ -46,6 +48,18 @@ vms: [{ name: vm1, processServer: ps1, churn: [{ constant: 1 MB/s }] }]`);
     expect([...paths]).toEqual(expect.arrayContaining(['/uplinks/0', '/vms/0/churn/0/constant', '/processServers/0/throttleFreeFraction', '/failover/boot']));
   });
 
+  it('judges a window\'s start (time of day or duration) and period (day, week or duration) as the parser does', () => {
+    const withWindow = (start: unknown, every: unknown) => ({
+      ...minimalInput(),
+      vms: [{ name: 'etl', processServer: 'ps1', churn: [{ window: { start, duration: '1h', volume: '1 GB', every } }] }],
+    });
+    const cases = [['01:00', 'day'], ['7:05:30', 'week'], [' 11:59 ', '12h'], ['5d 1h', 'week'], [0, ' day '], ['24:00', 'day'], ['1:60', 'day'], ['01:00', 'month'], ['1 am', 'day']];
+    for (const [start, every] of cases) {
+      const input = withWindow(start, every);
+      expect([start, every, validateScenario(input)]).toEqual([start, every, parseScenario(input, { source: 'mem' }).ok]);
+    }
+  });
+
   it('is the file shipped in schema/ (written by the build)', async () => {
     expect(JSON.parse(await readFile('schema/scenario.schema.json', 'utf8'))).toEqual(scenarioJsonSchema());
     expect(JSON.parse(await readFile('schema/sweep.schema.json', 'utf8'))).toEqual(sweepJsonSchema());
@@ -57,7 +71,7 @@ describe('UNIT_PATTERNS', () => {
     ['duration', parseDuration, ['15m', '24h', '1h30m', ' 5d 12h ', '0', '0.0', '.5h', '2w', '1.5 h'], ['15', '1e3s', '15 min', 'h', '-', '1h-30m']],
     ['size', parseSize, ['600 GB', '512 MiB', '8 Gb', '1e3 kB', '0', '4 KiB', '10 bits', '1.5TB'], ['600', '600 gb', '20 MB/s', 'GB', '5 KB/s']],
     ['rate', parseRate, ['20 MB/s', '100 Mbps', '2 TB/day', '10 GB/h', '1.5 Gbit/s', '12 MBps', '0', '5 kB / min'], ['20 MB', '100 mbps', '20 MB/week', 'fast']],
-    ['fraction', parseFraction, ['20%', '0.2', ' 30 % ', '1e-1'], ['20 percent', '%', '']],
+    ['fraction', parseFraction, ['20%', '0.2', ' 30 % ', '1e-1', '1', '1.00', '.5', '150%'], ['20 percent', '%', '', '6', '1.5', '2e-0', '1e999%']],
   ] as const;
 
   it.each(cases)('%s: every example the parser reads matches, and every string it refuses does not', (kind, parser, good, bad) => {

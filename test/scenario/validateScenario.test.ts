@@ -52,6 +52,14 @@ describe('simulate(scenario) with an invalid scenario object', () => {
     expect(cliLines).toEqual(thrownIssues(() => simulate(bad())));
   });
 
+  it('accepts a valid object built in code with a step profile (the churn window and stagger produce)', () => {
+    const s = scenarioFixture();
+    const nightly = { kind: 'periodicSteps' as const, periodSec: 86_400, offsetSec: 3600, stepStartsSec: [0, 7200], ratesBytesPerSec: [5e6, 0] };
+    const result = simulate({ ...s, vms: [{ ...s.vms[0]!, churn: [nightly] }] });
+    // 36 GB a night (5 MB/s for 2 h) over the 2-day horizon.
+    expect(result.vms[0]!.bytesWritten).toBeCloseTo(2 * 36e9, -3);
+  });
+
   it('accepts a valid object built in code, and the same object again', () => {
     const s = structuredClone(scenarioFixture());
     expect(simulate(s).vms).toHaveLength(1);

@@ -50,6 +50,8 @@ function churn(c: Obj): string {
       return `on/off: ${rate(c['peakBytesPerSec'] as number)} while on, mean on ${formatDuration(c['meanOnSec'] as number)}, mean off ${formatDuration(c['meanOffSec'] as number)}`;
     case 'poissonBursts':
       return `bursts every ${formatDuration(c['meanIntervalSec'] as number)} on average, of ${distribution(c['sizeBytes'] as Obj, formatBytes)}`;
+    case 'periodicSteps':
+      return `steps every ${formatDuration(c['periodSec'] as number)} from ${formatDuration(c['offsetSec'] as number)}: mean ${rate(c['meanBytesPerSec'] as number)}, peak ${rate(c['peakBytesPerSec'] as number)}`;
     case 'trace':
       return `trace ${c['source']}: ${c['intervals']} intervals, ${formatBytes(c['totalBytes'] as number)}${c['loop'] ? ', repeated' : ''}`;
     default:

@@ -136,3 +136,24 @@ describe('stagger', () => {
     expect(result.errors.map((e) => e.path)).toEqual(['vms[0].stagger']);
   });
 });
+
+describe('periodicSteps (the form window and stagger produce, as scenarioToInput writes it)', () => {
+  const steps = (fields: Record<string, unknown>) => ({ churn: [{ periodicSteps: { period: '1d', stepStarts: ['0s', '2h'], rates: ['5 MB/s', 0], ...fields } }] });
+
+  it('{ period: 1d, offset: 1h, stepStarts: [0s, 2h], rates: [5 MB/s, 0] } is the window 01:00 for 2h of 36 GB', () => {
+    // 36 GB over 2 h = 5 MB/s.
+    expect(churnOf(steps({ offset: '1h' }))).toEqual(churnOf({ churn: [{ window: { start: '01:00', duration: '2h', volume: '36 GB' } }] }));
+  });
+
+  it('rejects an offset not shorter than the period, steps not ascending from 0, and a rate count that differs', () => {
+    const paths = (fields: Record<string, unknown>) => {
+      const result = parseScenario({ ...minimalInput(), vms: [{ name: 'a', processServer: 'ps1', ...steps(fields) }] }, { source: 'mem' });
+      return result.ok ? [] : result.errors.map((e) => e.path);
+    };
+    expect(paths({ offset: '1d' })).toEqual(['vms[0].churn[0].periodicSteps.offset']);
+    expect(paths({ stepStarts: ['1h', '2h'] })).toEqual(['vms[0].churn[0].periodicSteps.stepStarts']);
+    expect(paths({ stepStarts: ['0s', '2h', '2h'], rates: [0, 0, 0] })).toEqual(['vms[0].churn[0].periodicSteps.stepStarts']);
+    expect(paths({ stepStarts: ['0s', '1d'] })).toEqual(['vms[0].churn[0].periodicSteps.stepStarts']);
+    expect(paths({ rates: ['5 MB/s'] })).toEqual(['vms[0].churn[0].periodicSteps.rates']);
+  });
+});
