@@ -10,8 +10,9 @@ import { sampleTimeseries } from './model/timeseriesProbe.js';
 import type { Scenario } from './scenario/types.js';
 import { VERSION } from './version.js';
 
-// Pruning gives the same points whenever it runs (see retentionGrid.ts); it only bounds memory.
-const PRUNE_INTERVAL_SEC = 4 * 3600;
+// Compaction (pruning, forgetting old write-curve breakpoints) changes no result, whenever it runs: it only
+// bounds memory.
+const COMPACT_INTERVAL_SEC = 4 * 3600;
 
 /**
  * Simulates one scenario with one seed: the library's front door. Pure and deterministic: the same scenario
@@ -20,25 +21,14 @@ const PRUNE_INTERVAL_SEC = 4 * 3600;
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const seed = options.seed ?? scenario.seed;
-  const { horizonSec, warmupSec, policy } = scenario;
+  const { horizonSec, warmupSec } = scenario;
   const env = new Environment();
   const stream = (label: string) => createStream(seed, label);
   const site = new Site(env, scenario, stream, options.measureLag ?? false);
 
-  env.every(policy.crashConsistentIntervalSec, () => {
-    for (const vm of site.vms) vm.tag(env.now, 'crash-consistent');
-  }, { priority: PRIORITY.crashTag, untilSec: horizonSec });
-  if (policy.appConsistentIntervalSec > 0) {
-    env.every(policy.appConsistentIntervalSec, () => {
-      for (const vm of site.vms) vm.tag(env.now, 'app-consistent');
-    }, { priority: PRIORITY.appTag, untilSec: horizonSec });
-  }
-  env.every(PRUNE_INTERVAL_SEC, () => {
-    for (const vm of site.vms) {
-      vm.advance(env.now);
-      vm.points.prune(env.now);
-      vm.forgetHistoryBefore();
-    }
+  // Tags need no events: each stream places its own as it is next looked at (see Stream).
+  env.every(COMPACT_INTERVAL_SEC, () => {
+    site.compact(env.now);
     options.onProgress?.(env.now / horizonSec);
   }, { priority: PRIORITY.observe, untilSec: horizonSec });
 
@@ -56,7 +46,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     horizonSec,
     warmupSec,
     disasterTimesSec: disasters.timesSec,
-    vms: site.vms.map((vm, i) => vmSummary(vm, scenario, disasters.failoversByVm[i]!)),
+    vms: site.vms.map((vm) => vmSummary(vm, scenario, disasters.failoversByVm[vm.index]!)),
     processServers: site.servers.map(processServerSummary),
     uplinks: site.domains.map((domain) => uplinkSummary(domain, horizonSec)),
     failovers: disasters.failovers,

@@ -1,93 +1,127 @@
 import type { Environment } from '../engine/environment.js';
 import type { RandomStream } from '../engine/random.js';
-import type { ProcessServerSpec, Scenario } from '../scenario/types.js';
+import type { ProcessServerSpec, Scenario, VmSpec } from '../scenario/types.js';
+import { HourlyTick } from './churn/hourlyTick.js';
 import { startChurn } from './churn/startChurn.js';
+import { Workload } from './churn/workload.js';
+import { LevelClock } from './fluid/levelClock.js';
+import { Stream, type StreamSettings } from './fluid/stream.js';
 import { groupOverheadFraction } from './groupPoints.js';
 import { scheduleOutages } from './outages.js';
+import { asrPolicy } from './policies/asr.js';
 import { ProcessServer } from './processServer.js';
-import { ReplicationDomain } from './replicationDomain.js';
-import { VmReplication } from './vmReplication.js';
+import { ReplicationDomain, type StreamPath } from './replicationDomain.js';
+
+/** A protected VM: its workload, and the stream that replicates it to Azure through its process server. */
+export interface ReplicatedVm {
+  readonly spec: VmSpec;
+  /** Position in the scenario's VM list. */
+  readonly index: number;
+  readonly workload: Workload;
+  readonly stream: Stream;
+  readonly server: ProcessServer;
+  readonly domain: ReplicationDomain;
+}
 
 /**
- * The replicated site of a scenario, wired onto an environment: every VM's stream, its process server and
- * the uplink domain they share, with churn and outages scheduled until the horizon.
+ * The replicated site of a scenario, wired onto an environment: every VM's workload and forward stream, its
+ * process server and the uplink domain they share, with churn and outages scheduled until the horizon.
  */
 export class Site {
-  readonly vms: VmReplication[];
-  readonly vmByName: ReadonlyMap<string, VmReplication>;
+  readonly vms: ReplicatedVm[] = [];
+  readonly vmByName: ReadonlyMap<string, ReplicatedVm>;
   readonly servers: ProcessServer[];
   readonly domains: ReplicationDomain[];
-  private readonly domainOfServer = new Map<ProcessServer, ReplicationDomain>();
-  private readonly serverOfVm = new Map<VmReplication, ProcessServer>();
 
   constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream, measureLag = false) {
     const { horizonSec, warmupSec } = scenario;
-    this.servers = scenario.processServers.map((spec) => new ProcessServer(withGroupOverhead(spec, scenario), warmupSec));
-    const serverByName = new Map(this.servers.map((server) => [server.spec.name, server]));
-    this.vms = scenario.vms.map(
-      (spec, i) => new VmReplication(spec, i, scenario.cloud.processingDelaySec, scenario.policy.retentionSec, measureLag),
+    const settings: StreamSettings = {
+      processingDelaySec: scenario.cloud.processingDelaySec,
+      policy: asrPolicy(scenario.policy),
+      warmupSec,
+      rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec,
+      measureLag,
+    };
+    this.servers = scenario.processServers.map(
+      (spec) => new ProcessServer(withGroupOverhead(spec, scenario), warmupSec, scenario.alerts.processServerAlertAfterSec),
     );
+    const byVm = new Array<ReplicatedVm>(scenario.vms.length);
+    this.domains = scenario.uplinks.map((uplink) => {
+      const servers = this.servers.filter((server) => server.spec.uplink === uplink.name);
+      const clock = new LevelClock();
+      const paths: StreamPath[] = [];
+      const members: { spec: VmSpec; index: number; stream: Stream; server: ProcessServer }[] = [];
+      for (const server of servers) {
+        scenario.vms.forEach((spec, index) => {
+          if (spec.processServer !== server.spec.name) return;
+          const vmStream = new Stream(paths.length, settings, clock);
+          server.addStream(vmStream, spec.disks, spec.usedDiskBytes);
+          paths.push({ stream: vmStream, server, maxReplicationBytesPerSec: spec.maxReplicationBytesPerSec, applyRateBytesPerSec: spec.applyRateBytesPerSec });
+          members.push({ spec, index, stream: vmStream, server });
+        });
+        server.seal(clock);
+      }
+      const domain = new ReplicationDomain(env, uplink, servers, paths, clock);
+      for (const member of members) {
+        byVm[member.index] = { ...member, workload: new Workload(member.spec.churn.length, member.stream), domain };
+      }
+      return domain;
+    });
+    this.vms = byVm;
     this.vmByName = new Map(this.vms.map((vm) => [vm.spec.name, vm]));
-    for (const vm of this.vms) {
-      const server = serverByName.get(vm.spec.processServer)!;
-      server.addVm(vm);
-      this.serverOfVm.set(vm, server);
-    }
-    this.domains = scenario.uplinks.map(
-      (spec) => new ReplicationDomain(env, spec, this.servers.filter((server) => server.spec.uplink === spec.name)),
-    );
-    for (const domain of this.domains) for (const server of domain.servers) this.domainOfServer.set(server, domain);
 
+    const hourly = new HourlyTick(env, horizonSec);
     for (const vm of this.vms) {
-      const domain = this.domainOf(vm);
+      const { domain, stream: vmStream, workload } = vm;
+      // The stream is anchored before its workload changes it, and shared again after.
+      const changed = (target: Stream | null): void => {
+        if (target === null) return;
+        domain.markDirty(target);
+        domain.requestRecompute();
+      };
       vm.spec.churn.forEach((component, k) => {
         const sink = {
           setRate: (bytesPerSec: number) => {
-            vm.setChurnComponentRate(env.now, k, bytesPerSec);
-            domain.requestRecompute();
+            domain.anchor(vmStream);
+            changed(workload.setComponentRate(env.now, k, bytesPerSec));
           },
           burst: (bytes: number) => {
-            vm.burst(env.now, bytes);
-            domain.requestRecompute();
+            domain.anchor(vmStream);
+            changed(workload.burst(env.now, bytes));
           },
         };
-        startChurn(env, component, sink, stream(`churn/${vm.spec.name}/${k}`), horizonSec);
+        startChurn(env, component, sink, stream(`churn/${vm.spec.name}/${k}`), horizonSec, hourly);
       });
     }
     for (const domain of this.domains) {
       const { outages, name } = domain.spec;
-      scheduleOutages(env, outages, domain.availability, stream(`outage/uplink/${name}`), horizonSec, domain.requestRecompute);
+      scheduleOutages(env, outages, domain.availability, stream(`outage/uplink/${name}`), horizonSec, domain.linkChanged);
       for (const server of domain.servers) {
         const label = `outage/ps/${server.spec.name}`;
-        scheduleOutages(env, server.spec.outages, server.availability, stream(label), horizonSec, domain.requestRecompute);
+        scheduleOutages(env, server.spec.outages, server.availability, stream(label), horizonSec, () => domain.serverChanged(server));
       }
       domain.requestRecompute();
     }
   }
 
-  domainOf(vm: VmReplication): ReplicationDomain {
-    return this.domainOfServer.get(this.serverOfVm.get(vm)!)!;
+  /** Settles every VM's tags and points up to nowSec: what an observer sees (changes nothing). */
+  observeAll(nowSec: number): void {
+    for (const vm of this.vms) vm.stream.observe(nowSec);
   }
 
-  /** The rate at which a shut-down VM's remaining data could still be uploaded (see ReplicationDomain). */
-  finalSyncRateFor(vm: VmReplication): number {
-    return this.domainOf(vm).finalSyncRateFor(vm, this.serverOfVm.get(vm)!);
-  }
-
-  /** Brings every VM and observer up to nowSec. */
-  advanceAll(nowSec: number): void {
-    for (const domain of this.domains) domain.advanceAll(nowSec);
-  }
-
-  /** Asks every domain to recompute its rates (after a change no churn or outage event announced). */
-  requestRecompute(): void {
-    for (const domain of this.domains) domain.requestRecompute();
+  /** Frees what no question at or after nowSec needs (pruned points, old breakpoints); changes no result. */
+  compact(nowSec: number): void {
+    for (const vm of this.vms) vm.stream.compact(nowSec);
+    for (const domain of this.domains) domain.compact(nowSec);
   }
 
   /** Closes the books at the horizon. */
   finish(horizonSec: number): void {
-    this.advanceAll(horizonSec);
-    for (const domain of this.domains) domain.availability.finish(horizonSec);
+    for (const vm of this.vms) vm.stream.observe(horizonSec);
+    for (const domain of this.domains) {
+      domain.finish(horizonSec);
+      domain.availability.finish(horizonSec);
+    }
     for (const server of this.servers) server.availability.finish(horizonSec);
   }
 }

@@ -9,18 +9,21 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
   if (intervalSec <= 0) return samples;
   env.every(intervalSec, () => {
     const now = env.now;
-    site.advanceAll(now);
-    for (const vm of site.vms) {
-      const newest = vm.points.newest();
+    site.observeAll(now);
+    for (const { spec, stream } of site.vms) {
+      const newest = stream.points.newest();
+      const written = stream.writtenAt(now);
+      const ingested = stream.ingestedAt(now);
+      const uploaded = stream.uploadedAt(now);
       samples.push({
         timeSec: now,
-        vm: vm.spec.name,
-        rpoSec: newest === null ? null : now - newest.sourceTimeSec,
-        sourceBacklogBytes: vm.sourceBacklog,
-        psCacheBytes: vm.cache,
-        unuploadedBytes: vm.unuploaded,
-        unprocessedBytes: vm.uploaded - vm.appliedAt(now),
-        ...(vm.lagSteps === null ? {} : { lagSec: vm.initialReplicationDoneSec === null ? null : now - vm.uploadedSourceTime(now) }),
+        vm: spec.name,
+        rpoSec: newest < 0 ? null : now - stream.points.list.sourceSec(newest),
+        sourceBacklogBytes: written - ingested,
+        psCacheBytes: ingested - uploaded,
+        unuploadedBytes: written - uploaded,
+        unprocessedBytes: uploaded - stream.appliedAt(now),
+        ...(stream.lagSteps === null ? {} : { lagSec: stream.initialReplicationDoneSec === null ? null : now - stream.uploadedSourceTime(now) }),
       });
     }
   }, { startSec: 0, priority: PRIORITY.observe, untilSec: horizonSec });

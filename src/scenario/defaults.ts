@@ -48,6 +48,11 @@ export const FAILOVER_DEFAULTS = {
   boot: { uniform: ['2m', '5m'] }, // assumption
 };
 
+export const ALERT_DEFAULTS = {
+  raiseAfter: '15m', // ASR raises a process-server alert after its condition has held for 15 minutes
+  rpoRaiseAfter: '0s', // assumption: an RPO alert is raised as soon as the RPO passes the threshold
+} as const;
+
 export const SCENARIO_DEFAULTS = {
   description: '',
   horizon: '7d',

@@ -72,6 +72,7 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     disasters: doc.disasters,
     failover: doc.failover,
     output: doc.output,
+    alerts: doc.alerts,
     replicationGroups: doc.replicationGroups,
     recoveryPlans: doc.recoveryPlans,
     masterTargets: doc.masterTargets,

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { churnListSchema, type TraceTable } from './churnSchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
+  ALERT_DEFAULTS,
   CLOUD_DEFAULTS,
   FAILOVER_DEFAULTS,
   POLICY_DEFAULTS,
@@ -159,6 +160,11 @@ const disastersSchema = mapping({
   random: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.disasterRandomCount),
 }).transform((x) => ({ timesSec: x.times, randomCount: x.random }));
 
+const alertsSchema = mapping({
+  raiseAfter: durationField(nonNegative).prefault(ALERT_DEFAULTS.raiseAfter),
+  rpoRaiseAfter: durationField(nonNegative).prefault(ALERT_DEFAULTS.rpoRaiseAfter),
+}).transform((a) => ({ processServerAlertAfterSec: a.raiseAfter, rpoAlertAfterSec: a.rpoRaiseAfter }));
+
 const outputSchema = mapping({
   sampleInterval: durationField(nonNegative).prefault(SCENARIO_DEFAULTS.sampleInterval),
 }).transform((o) => ({ sampleIntervalSec: o.sampleInterval }));
@@ -184,6 +190,7 @@ export function scenarioSchema(traces: TraceTable) {
     disasters: disastersSchema.prefault({}),
     failover: failoverSchema.prefault({}),
     output: outputSchema.prefault({}),
+    alerts: alertsSchema.prefault({}),
     replicationGroups: listOf(replicationGroupSchema, 'replication groups { name, vms, cpuOverhead }').default([]),
     recoveryPlans: listOf(recoveryPlanSchema, 'recovery plans { name, choice, groups }').default([]),
     masterTargets: listOf(masterTargetSchema, 'master targets { name, maxDisks, storageVMotion }').default([]),

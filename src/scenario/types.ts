@@ -145,6 +145,14 @@ export interface OutputSpec {
   sampleIntervalSec: number;
 }
 
+/** When alerts are raised: once their condition has held this long (a shorter run raises nothing). */
+export interface AlertSpec {
+  /** Process-server cache and pending-upload alerts (ASR: 15 minutes). */
+  processServerAlertAfterSec: number;
+  /** RPO (and replication-lag) alerts against the policy's threshold. */
+  rpoAlertAfterSec: number;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -161,6 +169,7 @@ export interface Scenario {
   disasters: DisasterSpec;
   failover: FailoverSpec;
   output: OutputSpec;
+  alerts: AlertSpec;
   replicationGroups: ReplicationGroupSpec[];
   recoveryPlans: RecoveryPlanSpec[];
   masterTargets: MasterTargetSpec[];

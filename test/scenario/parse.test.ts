@@ -81,6 +81,7 @@ describe('parseScenario on valid input', () => {
         bootSec: { kind: 'uniform', min: 120, max: 300 },
       },
       output: { sampleIntervalSec: 300 },
+      alerts: { processServerAlertAfterSec: 900, rpoAlertAfterSec: 0 },
       replicationGroups: [],
       recoveryPlans: [],
       masterTargets: [],

@@ -37,7 +37,7 @@ export class PlannedFailover {
         name,
         {
           recoveryPointsAfterCommit: f.recoveryPointsAfterCommit,
-          recoveryPointsCreatedAfterFailover: this.site.vmByName.get(name)!.points.created - f.createdAtFailover,
+          recoveryPointsCreatedAfterFailover: this.site.vmByName.get(name)!.stream.points.created - f.createdAtFailover,
         },
       ]),
     );
@@ -54,25 +54,27 @@ export class PlannedFailover {
   private failOver(now: number): void {
     const { site, scenario, cycle } = this;
     const planned = { ...scenario, failover: { ...scenario.failover, shutdownBeforeFailover: cycle.shutdownFirst } };
-    site.advanceAll(now);
+    site.observeAll(now);
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, now);
     for (const vm of site.vms) {
       const draws = drawDowntime(planned.failover, vm.spec, 0, this.stream(`cycle/failover/${vm.spec.name}`));
-      const syncRate = site.finalSyncRateFor(vm);
+      const syncRate = vm.domain.finalSyncRateFor(vm.stream);
       const record = evaluateFailover(vm, now, cycle.choice, draws, planned, syncRate, groupPoints.get(vm.spec.name) ?? null);
       this.failovers.set(vm.spec.name, record);
-      vm.stop(now);
+      const { stream } = vm;
+      const written = stream.writtenAt(now);
+      vm.domain.stopStream(stream);
       const committed = cycle.outcome === 'commit' && record.recoveryPointTimeSec !== null;
       if (committed) {
         const kind = record.recoveryPointKind === 'app-consistent' ? 'app-consistent' : 'crash-consistent';
-        vm.points.keepOnly({ sourceTimeSec: record.recoveryPointTimeSec!, streamBytes: vm.written - record.dataLossBytes!, kind, usableSec: now });
+        const streamBytes = written - record.dataLossBytes!;
+        stream.points.keepOnly(record.recoveryPointTimeSec!, streamBytes, streamBytes - stream.chunkBytes, now, kind);
       }
       this.facts.set(vm.spec.name, {
-        recoveryPointsAfterCommit: committed ? vm.points.retainedAt(now).length : null,
+        recoveryPointsAfterCommit: committed ? stream.points.retainedAt(now).length : null,
         recoveryPointsCreatedAfterFailover: 0,
-        createdAtFailover: vm.points.created,
+        createdAtFailover: stream.points.created,
       });
     }
-    site.requestRecompute();
   }
 }

@@ -1,11 +1,14 @@
+import type { RetentionRule } from '../points/retainedPoints.js';
+
 /**
  * ASR's documented pruning grid (domain.md §2): every point of the last 2 hours is kept; beyond that, one point
  * per bucket: 1 h buckets for a 1-day retention, 2 h for 2–7 days, and for longer retention 2 h buckets for the
- * first 7 days and 4 h beyond. Nothing older than the retention is kept.
+ * first 7 days and 4 h beyond. Nothing older than the retention is kept; retention 0 keeps only the newest.
  *
  * Buckets are aligned on absolute source time and the point kept in a bucket is the first one created in it.
  * Because the 1 h, 2 h and 4 h grids nest, "kept at time t" can only turn from true to false as t grows, so
- * pruning gives the same answer whenever it runs.
+ * pruning gives the same answer whenever it runs. App-consistent points are thinned on the same grid among
+ * themselves.
  */
 export const KEEP_ALL_SEC = 2 * 3600;
 const DAY_SEC = 86_400;
@@ -40,4 +43,14 @@ export function keptByGrid(sourceTimeSec: number, flags: number, nowSec: number,
   if (bucket < 0) return false;
   if (bucket === 0) return true;
   return (flags & (1 << BUCKETS_SEC.indexOf(bucket as (typeof BUCKETS_SEC)[number]))) !== 0;
+}
+
+/** The grid as a retention rule for a given retention window. */
+export function asrGridRule(retentionSec: number): RetentionRule {
+  return {
+    keepAllSec: retentionSec === 0 ? 0 : KEEP_ALL_SEC,
+    appGridOfTheirOwn: true,
+    flags: firstInBucketFlags,
+    keeps: (sourceSec, flags, nowSec) => retentionSec > 0 && keptByGrid(sourceSec, flags, nowSec, retentionSec),
+  };
 }
