@@ -13,6 +13,8 @@
  */
 const EXACT_LIMIT = 4096;
 const BUFFER = 2048;
+/** Up to this many distinct values, a run of identical segments merges straight in. */
+const SMALL_BAG = 64;
 const BINS_PER_OCTAVE = 1024;
 /** Values up to 2^-20 s (about 1 µs) share one bin, with edges 0 and TINY. */
 const TINY = 2 ** -20;
@@ -27,6 +29,24 @@ class SortedBag {
 
   /** Merges sorted (key, value) pairs in: equal keys add up. */
   merge(keys: Float64Array, values: Float64Array, n: number): void {
+    // Runs of one key in the batch first (a regular sawtooth repeats a handful of values), in place.
+    const counts = new Float64Array(n);
+    let runs = 0;
+    for (let j = 0; j < n; j++) {
+      if (runs > 0 && keys[runs - 1] === keys[j]) {
+        counts[runs - 1]!++;
+        values[runs - 1]! += values[j]!;
+      } else {
+        keys[runs] = keys[j]!;
+        values[runs] = values[j]!;
+        counts[runs] = 1;
+        runs++;
+      }
+    }
+    this.mergeRuns(keys, values, counts, runs);
+  }
+
+  mergeRuns(keys: Float64Array, values: Float64Array, runCounts: Float64Array, n: number): void {
     const total = this.size + n;
     const outKeys = new Float64Array(total);
     const outCounts = new Float64Array(total);
@@ -37,7 +57,7 @@ class SortedBag {
     while (i < this.size || j < n) {
       const takeOld = j >= n || (i < this.size && this.keys[i]! <= keys[j]!);
       const key = takeOld ? this.keys[i]! : keys[j]!;
-      const count = takeOld ? this.counts[i]! : 1;
+      const count = takeOld ? this.counts[i]! : runCounts[j]!;
       const sum = takeOld ? this.sums[i]! : values[j]!;
       if (takeOld) i++;
       else j++;
@@ -91,13 +111,41 @@ export class SawtoothQuantiles {
   private readonly bufferEnds = new Float64Array(BUFFER);
   private buffered = 0;
   private binned = false;
+  // The latest run of identical segments (a healthy stream's sawtooth repeats one tooth all day).
+  private runStart = Number.NaN;
+  private runEnd = Number.NaN;
+  private runCount = 0;
 
   constructor(private readonly exactLimit = EXACT_LIMIT) {}
 
   add(start: number, end: number): void {
-    this.bufferStarts[this.buffered] = start;
-    this.bufferEnds[this.buffered] = end;
-    if (++this.buffered === BUFFER) this.flush();
+    if (start === this.runStart && end === this.runEnd) {
+      this.runCount++;
+      return;
+    }
+    this.commitRun();
+    this.runStart = start;
+    this.runEnd = end;
+    this.runCount = 1;
+  }
+
+  private commitRun(): void {
+    const n = this.runCount;
+    this.runCount = 0;
+    // A long run into a small bag directly; anything else through the buffer, one value per segment.
+    if (n === 1 || (n > 1 && this.starts.size + this.ends.size > SMALL_BAG)) {
+      for (let k = 0; k < n; k++) {
+        this.bufferStarts[this.buffered] = this.runStart;
+        this.bufferEnds[this.buffered] = this.runEnd;
+        if (++this.buffered === BUFFER) this.flush();
+      }
+    } else if (n > 1) {
+      const count = Float64Array.of(n);
+      for (const [bag, value] of [[this.starts, this.runStart], [this.ends, this.runEnd]] as const) {
+        bag.mergeRuns(Float64Array.of(this.binned ? binOf(value) : value), Float64Array.of(value * n), count, 1);
+      }
+      this.checkExactLimit();
+    }
   }
 
   /** Whether quantiles are exact (false: within 0.1% of the value). */
@@ -110,31 +158,37 @@ export class SawtoothQuantiles {
   quantiles(probabilities: readonly number[], totalSec: number): (number | null)[] {
     this.flush();
     if (totalSec <= 0 || this.ends.size === 0) return probabilities.map(() => null);
-    // Breakpoints of A, highest first: the values, or the bin edges (a bin's values all lie between its edges,
-    // and bins never straddle an edge, so the entries whose values are all ≥ x are a prefix in this order).
-    const edges: number[] = [];
-    for (const bag of [this.starts, this.ends]) {
-      for (let i = 0; i < bag.size; i++) {
-        edges.push(this.low(bag.keys[i]!));
-        if (this.binned) edges.push(binHigh(bag.keys[i]!));
-      }
+    // Breakpoints of A: the values, or the bin edges (a bin's values all lie between its edges, and bins never
+    // straddle an edge). Sweeping x downward, the entries whose values are all ≥ x are the highest ones.
+    const endLows = this.lows(this.ends);
+    const startLows = this.lows(this.starts);
+    const edges = new Float64Array(endLows.length + startLows.length + (this.binned ? this.ends.size + this.starts.size : 0));
+    edges.set(endLows);
+    edges.set(startLows, endLows.length);
+    if (this.binned) {
+      let k = endLows.length + startLows.length;
+      for (const bag of [this.ends, this.starts]) for (let i = 0; i < bag.size; i++) edges[k++] = binHigh(bag.keys[i]!);
     }
-    const xs = [...new Set(edges)].sort((a, b) => b - a);
+    edges.sort().reverse();
+    const xs: number[] = [];
+    for (let k = 0; k < edges.length; k++) if (k === 0 || edges[k] !== edges[k - 1]) xs.push(edges[k]!);
     const areas = new Float64Array(xs.length);
-    const cursors = [this.ends.size - 1, this.starts.size - 1];
+    let endCursor = this.ends.size - 1;
+    let startCursor = this.starts.size - 1;
     let sum = 0;
     let count = 0;
-    xs.forEach((x, k) => {
-      [this.ends, this.starts].forEach((bag, b) => {
-        const sign = b === 0 ? 1 : -1;
-        while (cursors[b]! >= 0 && this.low(bag.keys[cursors[b]!]!) >= x) {
-          sum += sign * bag.sums[cursors[b]!]!;
-          count += sign * bag.counts[cursors[b]!]!;
-          cursors[b]!--;
-        }
-      });
+    for (let k = 0; k < xs.length; k++) {
+      const x = xs[k]!;
+      for (; endCursor >= 0 && endLows[endCursor]! >= x; endCursor--) {
+        sum += this.ends.sums[endCursor]!;
+        count += this.ends.counts[endCursor]!;
+      }
+      for (; startCursor >= 0 && startLows[startCursor]! >= x; startCursor--) {
+        sum -= this.starts.sums[startCursor]!;
+        count -= this.starts.counts[startCursor]!;
+      }
       areas[k] = Math.max(0, sum - x * count);
-    });
+    }
     return probabilities.map((p) => {
       const target = (1 - p) * totalSec;
       if (target <= areas[0]!) return xs[0]!;
@@ -148,19 +202,25 @@ export class SawtoothQuantiles {
     });
   }
 
-  private low(key: number): number {
-    return this.binned ? binLow(key) : key;
+  /** The lowest value each entry of a bag may hold: the value itself, or its bin's lower edge. */
+  private lows(bag: SortedBag): Float64Array {
+    return this.binned ? bag.keys.subarray(0, bag.size).map(binLow) : bag.keys.subarray(0, bag.size);
   }
 
   private flush(): void {
+    this.commitRun();
     if (this.buffered === 0) return;
     const n = this.buffered;
     this.buffered = 0;
     for (const [bag, buffer] of [[this.starts, this.bufferStarts], [this.ends, this.bufferEnds]] as const) {
       const values = buffer.slice(0, n).sort();
-      const keys = this.binned ? values.map(binOf) : values;
+      const keys = this.binned ? values.map(binOf) : values.slice();
       bag.merge(keys, values, n);
     }
+    this.checkExactLimit();
+  }
+
+  private checkExactLimit(): void {
     if (!this.binned && this.starts.size + this.ends.size > this.exactLimit) {
       this.starts.toBins();
       this.ends.toBins();

@@ -26,6 +26,11 @@ export class ThresholdTracker {
 
   segment(t0: number, v0: number, t1: number, v1: number): void {
     if (t1 <= this.fromSec || t1 <= t0) return;
+    // NOTE: the common case (an RPO tooth below the threshold, no run open) in a few comparisons.
+    if (v0 <= this.level && v1 <= this.level && Number.isNaN(this.runStartSec)) {
+      this.lastSec = t1;
+      return;
+    }
     if (t0 < this.fromSec) {
       if (Number.isFinite(v0) && Number.isFinite(v1)) v0 += ((v1 - v0) * (this.fromSec - t0)) / (t1 - t0);
       t0 = this.fromSec;

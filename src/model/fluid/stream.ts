@@ -227,15 +227,6 @@ export class Stream {
     this.history.linkNewest(factor, this.linkValue);
   }
 
-  /** Updates the peaks of the queues at t: a linked stream's queues bend wherever the level changes. */
-  notePeaksAt(t: number): void {
-    const written = this.writtenAt(t);
-    const uploaded = this.uploadedAt(t);
-    const ingested = this.ingestedAt(t);
-    if (ingested - uploaded > this.peakCache) this.peakCache = ingested - uploaded;
-    if (written - uploaded > this.peakUnuploaded) this.peakUnuploaded = written - uploaded;
-  }
-
   /** The oldest instant this stream may still ask the uplink's clock about. */
   get oldestClockQuerySec(): number {
     return Math.min(this.linkFactor > 0 ? this.anchorSec : Infinity, this.history.oldestSec);

@@ -27,14 +27,16 @@ export function gridBucketSec(ageSec: number, retentionSec: number): number {
 
 /** Bit i of the result is set when the point is the first created in its BUCKETS_SEC[i] bucket. */
 export function firstInBucketFlags(sourceTimeSec: number, previousSourceTimeSec: number | null): number {
-  let flags = 0;
-  for (let i = 0; i < BUCKETS_SEC.length; i++) {
-    const size = BUCKETS_SEC[i]!;
-    if (previousSourceTimeSec === null || Math.floor(previousSourceTimeSec / size) !== Math.floor(sourceTimeSec / size)) {
-      flags |= 1 << i;
-    }
-  }
-  return flags;
+  if (previousSourceTimeSec === null) return 0b111;
+  // The grids nest (2 h and 4 h buckets are pairs and quadruples of hours): one division per time suffices,
+  // and floor(floor(x) / 2) = floor(x / 2).
+  const hour = Math.floor(sourceTimeSec / 3600);
+  const previousHour = Math.floor(previousSourceTimeSec / 3600);
+  if (hour === previousHour) return 0;
+  const twoHours = Math.floor(hour / 2);
+  const previousTwoHours = Math.floor(previousHour / 2);
+  if (twoHours === previousTwoHours) return 0b001;
+  return Math.floor(twoHours / 2) === Math.floor(previousTwoHours / 2) ? 0b011 : 0b111;
 }
 
 /** Whether the grid keeps a point at time nowSec, given its first-in-bucket flags. */
@@ -42,15 +44,28 @@ export function keptByGrid(sourceTimeSec: number, flags: number, nowSec: number,
   const bucket = gridBucketSec(nowSec - sourceTimeSec, retentionSec);
   if (bucket < 0) return false;
   if (bucket === 0) return true;
-  return (flags & (1 << BUCKETS_SEC.indexOf(bucket as (typeof BUCKETS_SEC)[number]))) !== 0;
+  const bit = bucket === 3600 ? 1 : bucket === 7200 ? 2 : 4;
+  return (flags & bit) !== 0;
 }
 
 /** The grid as a retention rule for a given retention window. */
 export function asrGridRule(retentionSec: number): RetentionRule {
-  return {
-    keepAllSec: retentionSec === 0 ? 0 : KEEP_ALL_SEC,
-    appGridOfTheirOwn: true,
-    flags: firstInBucketFlags,
-    keeps: (sourceSec, flags, nowSec) => retentionSec > 0 && keptByGrid(sourceSec, flags, nowSec, retentionSec),
-  };
+  return new AsrGridRule(retentionSec);
+}
+
+class AsrGridRule implements RetentionRule {
+  readonly keepAllSec: number;
+  readonly appGridOfTheirOwn = true;
+
+  constructor(private readonly retentionSec: number) {
+    this.keepAllSec = retentionSec === 0 ? 0 : KEEP_ALL_SEC;
+  }
+
+  flags(sourceSec: number, previousSourceSec: number | null): number {
+    return firstInBucketFlags(sourceSec, previousSourceSec);
+  }
+
+  keeps(sourceSec: number, flags: number, nowSec: number): boolean {
+    return this.retentionSec > 0 && keptByGrid(sourceSec, flags, nowSec, this.retentionSec);
+  }
 }
