@@ -27,6 +27,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const site = new Site(env, scenario, stream, options.measureLag ?? false);
 
   // Tags need no events: each stream places its own as it is next looked at (see Stream).
+  env.every(COMPACT_INTERVAL_SEC, () => site.reanchorLinked(), { priority: PRIORITY.stateChange, untilSec: horizonSec });
   env.every(COMPACT_INTERVAL_SEC, () => {
     site.compact(env.now);
     options.onProgress?.(env.now / horizonSec);

@@ -178,17 +178,20 @@ export class ReplicationDomain {
   }
 
   /**
-   * Anchors every linked stream (every few hours): the clock's history then only needs to reach back to what
-   * the streams may still ask about, so its memory does not grow with the horizon.
+   * Anchors every linked stream (every few hours, as a change of state: before the observers of that instant),
+   * so that the clock's history need only reach back a few hours.
    */
-  compact(nowSec: number): void {
-    if (this.linked.size > 0) {
-      this.linked.forEach((stream) => {
-        this.anchor(stream);
-        this.markDirty(stream);
-      });
-      this.requestRecompute();
-    }
+  reanchorLinked(): void {
+    if (this.linked.size === 0) return;
+    this.linked.forEach((stream) => {
+      this.anchor(stream);
+      this.markDirty(stream);
+    });
+    this.requestRecompute();
+  }
+
+  /** Forgets the clock's history that no stream may still ask about: its memory does not grow with the horizon. */
+  trimClock(nowSec: number): void {
     let oldest = nowSec;
     for (const stream of this.streams) oldest = Math.min(oldest, stream.oldestClockQuerySec);
     this.clock.trimBefore(oldest);

@@ -109,10 +109,18 @@ export class Site {
     for (const vm of this.vms) vm.stream.observe(nowSec);
   }
 
+  /**
+   * Re-anchors the streams that follow a virtual clock, so that clocks keep only a few hours of history. A
+   * change of state (it moves anchors), so it runs before any observer of the instant.
+   */
+  reanchorLinked(): void {
+    for (const domain of this.domains) domain.reanchorLinked();
+  }
+
   /** Frees what no question at or after nowSec needs (pruned points, old breakpoints); changes no result. */
   compact(nowSec: number): void {
     for (const vm of this.vms) vm.stream.compact(nowSec);
-    for (const domain of this.domains) domain.compact(nowSec);
+    for (const domain of this.domains) domain.trimClock(nowSec);
   }
 
   /** Closes the books at the horizon. */

@@ -320,19 +320,17 @@ export class Stream {
       clock.take();
     }
     const tags = this.tags;
-    if (tags.pendingCount > 0) {
-      const processedNow = this.processedAt(nowSec);
-      while (tags.nextPosition <= processedNow) {
-        const position = tags.nextPosition;
-        // Processing runs at processRate from the anchor; a tag placed after the anchor cannot be passed
-        // before it was placed (processing never gets ahead of the data).
-        let reachedSec: number;
-        if (position <= this.processed) reachedSec = this.anchorSec;
-        else if (this.linkFactor > 0) reachedSec = this.clock!.timeAt(this.linkValue + (position - this.uploaded) / this.linkFactor, this.anchorSec);
-        else reachedSec = this.processRate <= 0 ? this.anchorSec : this.anchorSec + (position - this.processed) / this.processRate;
-        reachedSec = Math.min(nowSec, reachedSec);
-        tags.cross(Math.max(reachedSec, tags.nextSourceSec) + this.delaySec);
-      }
+    // When processing reaches each tag, from the anchor alone: the same whenever the stream is looked at, so
+    // observing never changes a result (a clamp to "now" would).
+    while (tags.pendingCount > 0) {
+      const position = tags.nextPosition;
+      let reachedSec: number;
+      if (position <= this.processed) reachedSec = this.anchorSec;
+      else if (this.linkFactor > 0) reachedSec = this.clock!.timeAt(this.linkValue + (position - this.uploaded) / this.linkFactor, this.anchorSec);
+      else reachedSec = this.processRate > 0 ? this.anchorSec + (position - this.processed) / this.processRate : Infinity;
+      if (!(reachedSec <= nowSec)) break;
+      // A tag placed after the anchor is not passed before it was placed (processing never gets ahead of the data).
+      tags.cross(Math.max(reachedSec, tags.nextSourceSec) + this.delaySec);
     }
     while (tags.nextUsableSec <= nowSec) {
       const usableSec = tags.nextUsableSec;
