@@ -1,4 +1,4 @@
-import { pointRef, type PointRef } from './points/pointRef.js';
+import type { PointRef } from './points/pointStore.js';
 import type { ReplicatedVm } from './site.js';
 
 /** A replication group's newest common point: one source time, and each member's own point at it (members' order). */
@@ -12,22 +12,23 @@ export interface CommonPoint {
  * when appOnly). Every VM tags at the same global instants, so members' points share source times; a common
  * point exists only where every member has processed past it, so the slowest member sets the group's RPO, and
  * the result is never newer than any member's own newest point. Members must have been observed at nowSec.
+ *
+ * Found by stepping down: each member's newest retained point at or before the current candidate time; when
+ * they all agree, that is the common point, else the oldest of them is the next candidate.
  */
 export function newestCommonPoint(members: readonly ReplicatedVm[], nowSec: number, appOnly: boolean): CommonPoint | null {
-  if (members.length === 0) return null;
-  const byTime = members.map(({ stream }) => {
-    const byTimeOfMember = new Map<number, PointRef>();
-    if (stream.stoppedSec !== null) return byTimeOfMember;
-    for (const i of stream.points.retainedAt(nowSec)) {
-      const point = pointRef(stream.points, i)!;
-      if (!appOnly || point.kind === 'app-consistent') byTimeOfMember.set(point.sourceTimeSec, point);
+  if (members.length === 0 || members.some((vm) => vm.stream.stoppedSec !== null)) return null;
+  let candidate = Infinity;
+  for (;;) {
+    const points: PointRef[] = [];
+    for (const { stream } of members) {
+      let point = stream.points.newestRetainedAtOrBefore(candidate, nowSec);
+      while (point !== null && appOnly && point.kind !== 'app-consistent') point = stream.points.newestRetainedAtOrBefore(point.sourceTimeSec - 1e-6, nowSec);
+      if (point === null) return null;
+      points.push(point);
     }
-    return byTimeOfMember;
-  });
-  const candidates = [...byTime[0]!.keys()].sort((a, b) => b - a);
-  for (const time of candidates) {
-    const points = byTime.map((points) => points.get(time));
-    if (points.every((p) => p !== undefined)) return { sourceTimeSec: time, members: points as PointRef[] };
+    const oldest = Math.min(...points.map((p) => p.sourceTimeSec));
+    if (points.every((p) => p.sourceTimeSec === oldest)) return { sourceTimeSec: oldest, members: points };
+    candidate = oldest;
   }
-  return null;
 }

@@ -1,13 +1,15 @@
 import type { FailoverRecord, RecoveryPointKind } from '../metrics/types.js';
-import type { FailoverChoice, Scenario } from '../scenario/types.js';
+import type { FailoverChoice, Scenario, VmSpec } from '../scenario/types.js';
 import type { DowntimeDraws } from './downtimeDraws.js';
-import { pointRef, type PointRef } from './points/pointRef.js';
-import type { ReplicatedVm } from './site.js';
+import type { ChoiceRule, PointPolicy } from './policies/pointPolicy.js';
+import type { PointRef } from './points/pointStore.js';
+import type { Stream } from './fluid/stream.js';
 
 interface ChosenPoint {
   sourceTimeSec: number;
-  streamBytes: number;
   kind: RecoveryPointKind;
+  /** Bytes the workload wrote after the point: lost if it is used. */
+  lossBytes: number;
   /** Unprocessed bytes that must be processed before this point can be used (only for latest). */
   backlogBytes: number;
 }
@@ -19,13 +21,21 @@ export interface GroupPoints {
   appConsistent: PointRef | null;
 }
 
+/** What a failover reads: the VM, the stream that replicates it and the product's rules for its points. */
+export interface Replica {
+  spec: VmSpec;
+  stream: Stream;
+  policy: PointPolicy;
+}
+
 /**
  * What failing over one VM at a disaster with one choice recovers and costs (domain.md §3). Everything not yet
- * in Azure is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload it.
- * The VM's stream must have been observed at the disaster time.
+ * at the target is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload
+ * it. The VM's stream must have been observed at the disaster time. A choice the product does not have gives
+ * no point and says why, rather than a number.
  */
 export function evaluateFailover(
-  vm: ReplicatedVm,
+  vm: Replica,
   disasterSec: number,
   choice: FailoverChoice,
   draws: DowntimeDraws,
@@ -36,8 +46,7 @@ export function evaluateFailover(
   const failover = scenario.failover;
   const { stream } = vm;
   const shutdownSucceeds = failover.shutdownBeforeFailover && !draws.shutdownFails && finalSyncBytesPerSec > 0;
-  const written = stream.writtenAt(disasterSec);
-  const finalSyncSec = shutdownSucceeds ? (written - stream.uploadedAt(disasterSec)) / finalSyncBytesPerSec : 0;
+  const finalSyncSec = shutdownSucceeds ? (stream.writtenAt(disasterSec) - stream.uploadedAt(disasterSec)) / finalSyncBytesPerSec : 0;
   const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds, group);
   const shutdownSec = draws.shutdownSec + finalSyncSec;
   const backlogProcessingSec = point === null ? 0 : point.backlogBytes / vm.spec.applyRateBytesPerSec;
@@ -49,7 +58,7 @@ export function evaluateFailover(
     recoveryPointTimeSec: point === null ? null : point.sourceTimeSec,
     recoveryPointKind: point === null ? null : point.kind,
     dataLossSec: point === null ? null : disasterSec - point.sourceTimeSec,
-    dataLossBytes: point === null ? null : Math.max(0, written - point.streamBytes),
+    dataLossBytes: point === null ? null : Math.max(0, point.lossBytes),
     downtimeSec:
       point === null
         ? null
@@ -65,7 +74,7 @@ export function evaluateFailover(
 }
 
 function choosePoint(
-  vm: ReplicatedVm,
+  vm: Replica,
   disasterSec: number,
   choice: FailoverChoice,
   scenario: Scenario,
@@ -79,55 +88,45 @@ function choosePoint(
   }
   // A replica exists from the first usable recovery point: the initial copy and the tag after it, processed.
   if (!stream.active || stream.initialReplicationDoneSec === null) {
-    return { point: null, note: 'initial replication not finished: no replica in Azure' };
+    return { point: null, note: 'initial replication not finished: no replica at the target' };
   }
   if (stream.firstPointSec === null) {
-    return { point: null, note: 'initial copy uploaded but no recovery point processed yet: no replica in Azure' };
+    return { point: null, note: 'initial copy uploaded but no recovery point processed yet: no replica at the target' };
   }
-  const ungrouped = choice.startsWith('latest-multi-vm') ? 'not in a replication group: own point' : '';
-  switch (choice) {
-    case 'latest': {
+  const rule: ChoiceRule = vm.policy.choice(choice);
+  if ('unavailable' in rule) return { point: null, note: rule.unavailable };
+  const workloadNow = stream.workloadWrittenAt(disasterSec);
+  const fromPoint = (point: PointRef | null, missing: string, note = ''): { point: ChosenPoint | null; note: string } =>
+    point === null ? { point: null, note: missing } : { point: { sourceTimeSec: point.sourceTimeSec, kind: point.kind, lossBytes: workloadNow - point.workloadBytes, backlogBytes: 0 }, note };
+  const ungrouped = 'not in a replication group: own point';
+  switch (rule.recovers) {
+    case 'uploaded': {
       const applied = stream.appliedAt(disasterSec);
+      const written = stream.writtenAt(disasterSec);
       if (shutdownSucceeds) {
         // The final sync uploads everything: nothing is lost, all of it is processed before the VM starts.
-        const written = stream.writtenAt(disasterSec);
-        return {
-          point: { sourceTimeSec: disasterSec, streamBytes: written, kind: 'latest-uploaded', backlogBytes: written - applied },
-          note: 'shutdown and final sync succeeded',
-        };
+        return { point: { sourceTimeSec: disasterSec, kind: 'latest-uploaded', lossBytes: 0, backlogBytes: written - applied }, note: 'shutdown and final sync succeeded' };
       }
       const uploaded = stream.uploadedAt(disasterSec);
-      const point = { sourceTimeSec: stream.uploadedSourceTime(disasterSec), streamBytes: uploaded };
       return {
-        point: { ...point, kind: 'latest-uploaded', backlogBytes: Math.max(0, uploaded - applied) },
+        point: { sourceTimeSec: stream.uploadedSourceTime(disasterSec), kind: 'latest-uploaded', lossBytes: written - uploaded, backlogBytes: Math.max(0, uploaded - applied) },
         note: failoverNoteForShutdown(scenario, shutdownSucceeds),
       };
     }
-    case 'latest-multi-vm-processed':
-      if (group) return fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
-      return fromPoint(pointRef(points, points.newest()), 'no recovery point processed yet', ungrouped);
-    case 'latest-processed':
-      return fromPoint(pointRef(points, points.newest()), 'no recovery point processed yet', ungrouped);
-    case 'latest-app-consistent':
-    case 'latest-multi-vm-app-consistent':
-      if (scenario.policy.appConsistentIntervalSec === 0) {
-        return { point: null, note: 'no app-consistent point: app-consistent points are off' };
-      }
-      if (group && choice === 'latest-multi-vm-app-consistent') {
-        return fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`);
-      }
-      return fromPoint(pointRef(points, points.newestAppConsistent()), 'no app-consistent point processed yet', ungrouped);
-    case 'custom': {
+    case 'newest':
+      return fromPoint(points.newest(), 'no recovery point processed yet');
+    case 'newest-app':
+      return fromPoint(points.newestAppConsistent(), 'no app-consistent point processed yet');
+    case 'group':
+      if (group === null) return fromPoint(rule.app ? points.newestAppConsistent() : points.newest(), 'no recovery point processed yet', ungrouped);
+      return rule.app
+        ? fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`)
+        : fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
+    case 'retained-before': {
       const latestAllowed = disasterSec - scenario.failover.customPointAgeSec;
-      const point = pointRef(points, points.newestRetainedAtOrBefore(latestAllowed, disasterSec));
-      return fromPoint(point, `no retained point at least ${scenario.failover.customPointAgeSec} s old`, '');
+      return fromPoint(points.newestRetainedAtOrBefore(latestAllowed, disasterSec), `no retained point at least ${scenario.failover.customPointAgeSec} s old`);
     }
   }
-}
-
-function fromPoint(point: PointRef | null, missing: string, note: string): { point: ChosenPoint | null; note: string } {
-  if (point === null) return { point: null, note: missing };
-  return { point: { sourceTimeSec: point.sourceTimeSec, streamBytes: point.streamBytes, kind: point.kind, backlogBytes: 0 }, note };
 }
 
 function failoverNoteForShutdown(scenario: Scenario, shutdownSucceeds: boolean): string {

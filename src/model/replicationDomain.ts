@@ -75,6 +75,8 @@ export class ReplicationDomain {
   private unlinkedWireRate = 0;
   private wireSec = 0;
   private currentServer: ProcessServer | null = null;
+  private readonly startListeners = new Map<Stream, (nowSec: number) => void>();
+  private readonly drainListeners = new Map<Stream, (nowSec: number) => void>();
 
   constructor(
     private readonly env: Environment,
@@ -119,6 +121,16 @@ export class ReplicationDomain {
     const copying = stream.initialReplicationDoneSec === null;
     stream.advanceTo(now);
     if (copying && stream.initialReplicationDoneSec !== null) this.checkSlots[this.serverIndex.get(this.paths[i]!.server)!] = 1;
+  }
+
+  /** Calls listener when the stream starts (its initial copy begins). */
+  onStarted(stream: Stream, listener: (nowSec: number) => void): void {
+    this.startListeners.set(stream, listener);
+  }
+
+  /** Calls listener whenever the stream has drained: everything written into it is uploaded and processed. */
+  onDrained(stream: Stream, listener: (nowSec: number) => void): void {
+    this.drainListeners.set(stream, listener);
   }
 
   /** A stream's own inputs changed at the current instant (it has been anchored there). */
@@ -340,6 +352,7 @@ export class ReplicationDomain {
     const changed = ingest !== stream.ingestRate || upload !== stream.uploadRate || process !== stream.processRate;
     if (changed || stream.anchorSec === now) {
       stream.advanceTo(now);
+      this.checkDrained(stream);
       if (changed) {
         server.advanceTo(now);
         server.contributionChanged(ingest - stream.ingestRate, upload - stream.uploadRate, 0);
@@ -408,6 +421,7 @@ export class ReplicationDomain {
         stream.start(now, bytes);
         this.activeStreamCount++;
         this.markDirty(stream);
+        this.startListeners.get(stream)?.(now);
       }
     });
   }
@@ -466,7 +480,13 @@ export class ReplicationDomain {
     if (stream.sourceBacklog <= stream.tolerance) this.filling[i]! &= ~FILLING_BACKLOG;
     if (stream.cache <= stream.tolerance) this.filling[i]! &= ~FILLING_CACHE;
     this.markDirty(stream);
+    this.checkDrained(stream);
   };
+
+  /** Tells a stream's listener that it has drained, at whatever anchor that is found (its own event, or a re-share). */
+  private checkDrained(stream: Stream): void {
+    if (stream.written - stream.processed <= stream.tolerance) this.drainListeners.get(stream)?.(this.env.now);
+  }
 
   private integrateWire(now: number): void {
     if (now > this.wireSec) {

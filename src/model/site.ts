@@ -8,7 +8,9 @@ import { LevelClock } from './fluid/levelClock.js';
 import { Stream, type StreamSettings } from './fluid/stream.js';
 import { groupOverheadFraction } from './groupPoints.js';
 import { scheduleOutages } from './outages.js';
-import { asrPolicy } from './policies/asr.js';
+import { DeltaSyncSource } from './deltaSync.js';
+import { pointPolicy } from './policies/index.js';
+import type { PointPolicy } from './policies/pointPolicy.js';
 import { ProcessServer } from './processServer.js';
 import { ReplicationDomain, type StreamPath } from './replicationDomain.js';
 
@@ -21,6 +23,8 @@ export interface ReplicatedVm {
   readonly stream: Stream;
   readonly server: ProcessServer;
   readonly domain: ReplicationDomain;
+  /** The product's rules for the stream's points. */
+  readonly policy: PointPolicy;
 }
 
 /**
@@ -35,9 +39,10 @@ export class Site {
 
   constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream, measureLag = false) {
     const { horizonSec, warmupSec } = scenario;
+    const policy = pointPolicy(scenario.policy);
     const settings: StreamSettings = {
       processingDelaySec: scenario.cloud.processingDelaySec,
-      policy: asrPolicy(scenario.policy),
+      policy,
       warmupSec,
       rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec,
       measureLag,
@@ -63,7 +68,10 @@ export class Site {
       }
       const domain = new ReplicationDomain(env, uplink, servers, paths, clock);
       for (const member of members) {
-        byVm[member.index] = { ...member, workload: new Workload(member.spec.churn.length, member.stream), domain };
+        // A product that copies snapshots takes the workload's writes at each sync, not as they happen.
+        const workload = new Workload(member.spec.churn.length, policy.deltaSync === null ? member.stream : null);
+        if (policy.deltaSync !== null) new DeltaSyncSource(env, domain, member.stream, workload, policy.deltaSync, horizonSec);
+        byVm[member.index] = { ...member, workload, domain, policy };
       }
       return domain;
     });

@@ -24,7 +24,7 @@ export function vmSummary({ spec, stream }: ReplicatedVm, scenario: Scenario, fa
     rpoAlerts: alerts,
     ...(lag === null ? {} : { lag: lag.lag, lagAlerts: lag.alerts }),
     recoveryPointsCreated: stream.points.created,
-    recoveryPointsRetainedAtEnd: stream.points.retainedAt(horizonSec).length,
+    recoveryPointsRetainedAtEnd: stream.points.retainedCount(horizonSec),
     peakCacheBytes: stream.peakCache,
     peakSourceBacklogBytes: stream.peakSourceBacklog,
     peakUnuploadedBytes: stream.peakUnuploaded,

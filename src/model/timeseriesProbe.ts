@@ -18,7 +18,7 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
       samples.push({
         timeSec: now,
         vm: spec.name,
-        rpoSec: newest < 0 ? null : now - stream.points.list.sourceSec(newest),
+        rpoSec: newest === null ? null : now - newest.sourceTimeSec,
         sourceBacklogBytes: written - ingested,
         psCacheBytes: ingested - uploaded,
         unuploadedBytes: written - uploaded,

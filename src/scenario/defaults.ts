@@ -2,15 +2,8 @@
 // not published by ASR: they are overridable guesses, documented in the README.
 import type { FailoverChoice } from './types.js';
 
-export const POLICY_DEFAULTS = {
-  kind: 'asr',
-  crashConsistentInterval: '5m', // ASR: fixed
-  appConsistentInterval: '60m', // seed policy
-  retention: '24h', // seed policy
-  rpoThreshold: '15m', // seed policy
-} as const;
-
-export const CLOUD_DEFAULTS = { processingDelay: '5m' } as const; // docs: about 5 min upload → recovery point
+// The recovery-point policy's defaults, the processing delay and the failover job, extra processing and boot
+// times are each product's: productDefaults.ts.
 
 export const PROCESS_SERVER_DEFAULTS = {
   throughput: '100 MB/s', // assumption
@@ -43,9 +36,6 @@ export const FAILOVER_DEFAULTS = {
   shutdownFailureProbability: 0.5, // assumption
   shutdown: { uniform: ['1m', '5m'] }, // assumption
   detection: { lognormal: { mean: '20m', sd: '10m' } }, // assumption
-  job: { uniform: ['5m', '15m'] }, // assumption
-  extraProcessing: { uniform: ['8m', '10m'] }, // docs: 8–10 min
-  boot: { uniform: ['2m', '5m'] }, // assumption
 };
 
 export const ALERT_DEFAULTS = {

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import type { TraceTable } from './churnSchema.js';
 import { crossChecks, type RawIssue } from './crossChecks.js';
 import { expandVms } from './expandVms.js';
+import { withProductDefaults } from './productDefaults.js';
 import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
@@ -44,7 +45,7 @@ function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
 }
 
 export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
-  const result = scenarioSchema(options.traces ?? new Map()).safeParse(raw);
+  const result = scenarioSchema(options.traces ?? new Map()).safeParse(withProductDefaults(raw));
   const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(raw)];
   if (!result.success || rawIssues.length > 0) {
     const seen = new Set<string>();

@@ -2,12 +2,11 @@
 // VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
 import * as z from 'zod';
 import { churnListSchema, type TraceTable } from './churnSchema.js';
+import { policySchema } from './policySchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
   ALERT_DEFAULTS,
-  CLOUD_DEFAULTS,
   FAILOVER_DEFAULTS,
-  POLICY_DEFAULTS,
   PROCESS_SERVER_DEFAULTS,
   SCENARIO_DEFAULTS,
 } from './defaults.js';
@@ -32,26 +31,8 @@ import { FAILOVER_CHOICES, type OutageSpec } from './types.js';
 const HOUR = 3600;
 const DAY = 86_400;
 
-const policySchema = mapping({
-  kind: enumField(['asr']).default(POLICY_DEFAULTS.kind),
-  crashConsistentInterval: durationField(positive).prefault(POLICY_DEFAULTS.crashConsistentInterval),
-  // ASR allows app-consistent snapshots every 1 to 12 hours, or none.
-  appConsistentInterval: durationField({
-    test: (v) => v === 0 || (v >= HOUR && v <= 12 * HOUR),
-    text: 'of 0 (off) or from 60m to 720m',
-  }).prefault(POLICY_DEFAULTS.appConsistentInterval),
-  retention: durationField(between(0, 15 * DAY, 'from 0 to 15d')).prefault(POLICY_DEFAULTS.retention),
-  rpoThreshold: durationField(positive).prefault(POLICY_DEFAULTS.rpoThreshold),
-}).transform((p) => ({
-  kind: p.kind,
-  crashConsistentIntervalSec: p.crashConsistentInterval,
-  appConsistentIntervalSec: p.appConsistentInterval,
-  retentionSec: p.retention,
-  rpoThresholdSec: p.rpoThreshold,
-}));
-
 const cloudSchema = mapping({
-  processingDelay: durationField(nonNegative).prefault(CLOUD_DEFAULTS.processingDelay),
+  processingDelay: durationField(nonNegative), // the product's default, filled in by withProductDefaults
 }).transform((c) => ({ processingDelaySec: c.processingDelay }));
 
 const outagesSchema = mapping({
@@ -140,9 +121,15 @@ const failoverSchema = mapping({
   shutdownFailureProbability: numberField(between(0, 1, 'from 0 to 1')).prefault(f.shutdownFailureProbability),
   shutdown: durationDistribution().prefault(f.shutdown),
   detection: durationDistribution().prefault(f.detection),
-  job: durationDistribution().prefault(f.job),
-  extraProcessing: durationDistribution().prefault(f.extraProcessing),
-  boot: durationDistribution().prefault(f.boot),
+  // Product defaults (productDefaults.ts), filled in before parsing by withProductDefaults.
+  job: durationDistribution(),
+  extraProcessing: durationDistribution(),
+  boot: durationDistribution(),
+  bootByMachineKind: mapping({
+    windows: durationDistribution().optional(),
+    linux: durationDistribution().optional(),
+    physical: durationDistribution().optional(),
+  }).prefault({}),
 }).transform((x) => ({
   choices: x.choices,
   customPointAgeSec: x.customPointAge,
@@ -153,6 +140,7 @@ const failoverSchema = mapping({
   jobSec: x.job,
   extraProcessingSec: x.extraProcessing,
   bootSec: x.boot,
+  bootSecByMachineKind: Object.fromEntries(Object.entries(x.bootByMachineKind).filter(([, d]) => d !== undefined)),
 }));
 
 const disastersSchema = mapping({
@@ -181,14 +169,14 @@ export function scenarioSchema(traces: TraceTable) {
     horizon: horizonSchema,
     warmup: warmupSchema,
     seed: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.seed),
-    policy: policySchema.prefault({}),
-    cloud: cloudSchema.prefault({}),
+    policy: policySchema.prefault({ kind: 'asr' }),
+    cloud: cloudSchema,
     vmDefaults: mapping(fields).prefault({}),
     uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
     vms: listOf(mapping({ name: nameField(), count: vmCountSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),
-    failover: failoverSchema.prefault({}),
+    failover: failoverSchema,
     output: outputSchema.prefault({}),
     alerts: alertsSchema.prefault({}),
     replicationGroups: listOf(replicationGroupSchema, 'replication groups { name, vms, cpuOverhead }').default([]),

@@ -39,18 +39,89 @@ export interface OutageSpec {
   random: { mtbfSec: number; mttrSec: number } | null;
 }
 
-/** Recovery-point policy. kind names the product whose point creation and pruning rules apply. */
-export interface RecoveryPointPolicy {
-  kind: 'asr';
+/** The products whose recovery-point rules rposim models (README: "Recovery-point policies"). */
+export const POLICY_KINDS = ['asr', 'asr-modernized', 'aws-drs', 'zerto', 'veeam-cdp', 'vsphere-replication', 'veeam-replication'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+interface PolicyCommon {
+  /** RPO alert threshold: raises alerts only, never changes replication. */
+  rpoThresholdSec: number;
+}
+
+/** ASR, classic (configuration server) or modernized (replication appliance): same point rules. */
+export interface AsrPolicySpec extends PolicyCommon {
+  kind: 'asr' | 'asr-modernized';
   /** Crash-consistent tag interval (ASR: fixed 5 min). */
   crashConsistentIntervalSec: number;
   /** App-consistent interval; 0 = off. ASR allows 1–12 h. */
   appConsistentIntervalSec: number;
-  /** Retention window; 0 = keep the latest point only. */
+  /** Retention window (pruning grid); 0 = keep the latest point only. */
   retentionSec: number;
-  /** RPO alert threshold: raises alerts only, never changes replication. */
-  rpoThresholdSec: number;
 }
+
+/** AWS Elastic Disaster Recovery: continuous, with point-in-time snapshots 10 min / 1 h, hourly / 24 h, daily / N days. */
+export interface AwsDrsPolicySpec extends PolicyCommon {
+  kind: 'aws-drs';
+  /** How long daily snapshots are kept (1–365 days). */
+  dailyRetentionSec: number;
+}
+
+/** Zerto: a journal of every write with a checkpoint every 5 s, history bounded in time and by a size limit. */
+export interface ZertoPolicySpec extends PolicyCommon {
+  kind: 'zerto';
+  checkpointIntervalSec: number;
+  /** Journal history (1 h – 30 days). */
+  journalHistorySec: number;
+  /** Journal hard limit in bytes (≥ 8 GB); null = none. When full, the oldest checkpoints go and history shrinks. */
+  journalLimitBytes: number | null;
+  /** Tagged app-consistent checkpoints every so often; 0 = none. */
+  appConsistentIntervalSec: number;
+}
+
+/** Veeam CDP: short-term points every RPO kept for hours, long-term points every N hours kept D days. */
+export interface VeeamCdpPolicySpec extends PolicyCommon {
+  kind: 'veeam-cdp';
+  /** The RPO: one short-term restore point every this often (default 15 s). */
+  rpoSec: number;
+  shortTermRetentionSec: number;
+  /** Long-term restore points every this often; 0 = none. */
+  longTermIntervalSec: number;
+  longTermRetentionSec: number;
+  longTermKind: 'crash-consistent' | 'app-consistent';
+}
+
+/** vSphere Replication: periodic delta syncs scheduled against the RPO; N point-in-time instances a day for D days. */
+export interface VsphereReplicationPolicySpec extends PolicyCommon {
+  kind: 'vsphere-replication';
+  rpoSec: number;
+  /** Guest quiescing: app-consistent instances, and an RPO of at least 15 min. */
+  quiescing: boolean;
+  /** Point-in-time instances kept: N per day for D days (N × D ≤ 24); 0 = the latest only. */
+  instancesPerDay: number;
+  instanceDays: number;
+  /** Unique fraction of the bytes written between syncs that a sync sends (overwrites coalesce). */
+  uniqueFraction: number;
+}
+
+/** Veeam snapshot replication: a job every interval; restore points kept up to a count. */
+export interface VeeamReplicationPolicySpec extends PolicyCommon {
+  kind: 'veeam-replication';
+  intervalSec: number;
+  /** Restore points kept (1–28). */
+  restorePoints: number;
+  uniqueFraction: number;
+  /** Application-aware processing: app-consistent restore points. */
+  applicationAware: boolean;
+}
+
+/** Recovery-point policy. kind names the product whose point creation and pruning rules apply. */
+export type RecoveryPointPolicy =
+  | AsrPolicySpec
+  | AwsDrsPolicySpec
+  | ZertoPolicySpec
+  | VeeamCdpPolicySpec
+  | VsphereReplicationPolicySpec
+  | VeeamReplicationPolicySpec;
 
 export interface CloudSpec {
   /** Time from upload to applied data (docs: about 5 minutes from upload to recovery point). */
@@ -132,6 +203,8 @@ export interface FailoverSpec {
   /** Extra processing for physical servers, Linux VMs, VMs without DHCP or boot drivers (docs: 8–10 min). */
   extraProcessingSec: Distribution;
   bootSec: Distribution;
+  /** Boot time of machines of a kind, where it differs from bootSec (AWS DRS: Windows about 20 min, Linux 5). */
+  bootSecByMachineKind: Partial<Record<MachineKind, Distribution>>;
 }
 
 export interface DisasterSpec {

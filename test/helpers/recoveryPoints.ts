@@ -1,6 +1,7 @@
 import { asrGridRule } from '../../src/model/policies/asrGrid.js';
 import type { PointKind } from '../../src/model/points/pointList.js';
-import { RetainedPoints } from '../../src/model/points/retainedPoints.js';
+import { GridPoints } from '../../src/model/points/gridPoints.js';
+import type { PointRef } from '../../src/model/points/pointStore.js';
 
 export type { PointKind };
 
@@ -11,13 +12,13 @@ export interface RecoveryPoint {
   usableSec: number;
 }
 
-/** ASR retention over RetainedPoints, handing back the very objects added (tests compare identities). */
+/** ASR retention over GridPoints, handing back the very objects added (tests compare identities). */
 export class RecoveryPoints {
-  private readonly store: RetainedPoints;
+  private readonly store: GridPoints;
   private readonly added = new Map<number, RecoveryPoint>();
 
   constructor(retentionSec: number) {
-    this.store = new RetainedPoints(asrGridRule(retentionSec));
+    this.store = new GridPoints(asrGridRule(retentionSec));
   }
 
   get created(): number {
@@ -25,7 +26,7 @@ export class RecoveryPoints {
   }
 
   add(point: RecoveryPoint): void {
-    this.store.add(point.sourceTimeSec, point.streamBytes, point.streamBytes, point.usableSec, point.kind);
+    this.store.add(point.sourceTimeSec, point.streamBytes, point.usableSec, point.kind);
     this.added.set(point.sourceTimeSec, point);
   }
 
@@ -33,8 +34,15 @@ export class RecoveryPoints {
     this.store.prune(nowSec);
   }
 
+  /** Every point retained at nowSec, oldest first: stepping down through the store's own answers. */
   retainedAt(nowSec: number): RecoveryPoint[] {
-    return this.store.retainedAt(nowSec).map((i) => this.at(i)!);
+    const kept: RecoveryPoint[] = [];
+    let point = this.store.newestRetainedAtOrBefore(Infinity, nowSec);
+    while (point !== null) {
+      kept.unshift(this.at(point)!);
+      point = this.store.newestRetainedAtOrBefore(point.sourceTimeSec - 1e-6, nowSec);
+    }
+    return kept;
   }
 
   newest(): RecoveryPoint | null {
@@ -49,7 +57,7 @@ export class RecoveryPoints {
     return this.at(this.store.newestRetainedAtOrBefore(latestSourceSec, nowSec));
   }
 
-  private at(i: number): RecoveryPoint | null {
-    return i < 0 ? null : this.added.get(this.store.list.sourceSec(i))!;
+  private at(point: PointRef | null): RecoveryPoint | null {
+    return point === null ? null : this.added.get(point.sourceTimeSec)!;
   }
 }

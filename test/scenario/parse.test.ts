@@ -79,6 +79,7 @@ describe('parseScenario on valid input', () => {
         jobSec: { kind: 'uniform', min: 300, max: 900 },
         extraProcessingSec: { kind: 'uniform', min: 480, max: 600 },
         bootSec: { kind: 'uniform', min: 120, max: 300 },
+        bootSecByMachineKind: {},
       },
       output: { sampleIntervalSec: 300 },
       alerts: { processServerAlertAfterSec: 900, rpoAlertAfterSec: 0 },

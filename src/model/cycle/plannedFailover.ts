@@ -62,16 +62,15 @@ export class PlannedFailover {
       const record = evaluateFailover(vm, now, cycle.choice, draws, planned, syncRate, groupPoints.get(vm.spec.name) ?? null);
       this.failovers.set(vm.spec.name, record);
       const { stream } = vm;
-      const written = stream.writtenAt(now);
+      const workload = stream.workloadWrittenAt(now);
       vm.domain.stopStream(stream);
       const committed = cycle.outcome === 'commit' && record.recoveryPointTimeSec !== null;
       if (committed) {
         const kind = record.recoveryPointKind === 'app-consistent' ? 'app-consistent' : 'crash-consistent';
-        const streamBytes = written - record.dataLossBytes!;
-        stream.points.keepOnly(record.recoveryPointTimeSec!, streamBytes, streamBytes - stream.chunkBytes, now, kind);
+        stream.points.keepOnly({ sourceTimeSec: record.recoveryPointTimeSec!, workloadBytes: workload - record.dataLossBytes!, kind }, now);
       }
       this.facts.set(vm.spec.name, {
-        recoveryPointsAfterCommit: committed ? stream.points.retainedAt(now).length : null,
+        recoveryPointsAfterCommit: committed ? stream.points.retainedCount(now) : null,
         recoveryPointsCreatedAfterFailover: 0,
         createdAtFailover: stream.points.created,
       });

@@ -1,7 +1,7 @@
 import { RpoAccumulator } from '../../metrics/rpoAccumulator.js';
 import { GrowableSeries } from '../growableSeries.js';
-import type { PointPolicy } from '../policies/pointPolicy.js';
-import { RetainedPoints } from '../points/retainedPoints.js';
+import type { PointPolicy, WorkloadView } from '../policies/pointPolicy.js';
+import type { PointStore } from '../points/pointStore.js';
 import { TagClock } from '../points/tagClock.js';
 import { TagQueue } from '../points/tagQueue.js';
 import { timeResolutionSec } from '../timeResolution.js';
@@ -73,7 +73,7 @@ export class Stream {
   peakCache = 0;
   peakUnuploaded = 0;
 
-  readonly points: RetainedPoints;
+  readonly points: PointStore;
   readonly rpo: RpoAccumulator;
   /**
    * With measureLag: (time, lag) breakpoints of the replication lag t − W⁻¹(U(t)) from the end of the initial
@@ -82,6 +82,8 @@ export class Stream {
   readonly lagSteps: GrowableSeries | null;
 
   private readonly curve = new WriteCurve();
+  /** The workload's bytes over time, kept only for point stores that answer for any past instant (journals). */
+  private readonly workloadCurve: WriteCurve | null;
   private readonly history: ProcessedHistory;
   private readonly tagClock: TagClock;
   private readonly tags = new TagQueue();
@@ -95,7 +97,13 @@ export class Stream {
     private readonly clock: LevelClock | null = null,
   ) {
     this.delaySec = settings.processingDelaySec;
-    this.points = new RetainedPoints(settings.policy.retention);
+    this.workloadCurve = settings.policy.needsWorkloadHistory ? new WriteCurve() : null;
+    const workload: WorkloadView = {
+      curve: this.workloadCurve ?? new WriteCurve(),
+      writtenAt: (t) => this.workloadWrittenAt(t),
+      rate: () => this.churnRate,
+    };
+    this.points = settings.policy.createStore(workload);
     this.rpo = new RpoAccumulator(settings.warmupSec, settings.policy.rpoThresholdSec, settings.rpoAlertAfterSec);
     this.tagClock = new TagClock(settings.policy.tagSeries);
     this.history = new ProcessedHistory(settings.processingDelaySec, clock);
@@ -133,10 +141,16 @@ export class Stream {
   uploadedSourceTime(t: number): number {
     return this.curve.sourceTimeOf(this.uploadedAt(t), t, this.writtenAt(t), this.churnRate);
   }
-  /** Bytes the workload had written into this stream by t (the stream without its copied chunks). */
+  /**
+   * What the workload had written by t, on the same scale as the workloadBytes of this stream's points: the
+   * stream without its copied chunks, or the VM's own count when the stream carries snapshot deltas instead.
+   */
   workloadWrittenAt(t: number): number {
-    return this.writtenAt(t) - this.chunkBytes;
+    return this.workloadSource === null ? this.writtenAt(t) - this.chunkBytes : this.workloadSource(t);
   }
+
+  /** The VM's own count of written bytes, when the stream does not carry every write (delta syncs). */
+  workloadSource: ((t: number) => number) | null = null;
 
   // At the anchor (what the domain shares rates on).
   get sourceBacklog(): number {
@@ -169,6 +183,7 @@ export class Stream {
     this.chunkBytes += bytes;
     this.initialReplicationBytes = this.uploaded + bytes;
     this.curve.append(nowSec, this.written);
+    this.workloadCurve?.append(nowSec, this.written - this.chunkBytes);
     this.history.record(nowSec, this.processed);
     this.tagClock.start(nowSec);
     this.notePeaks();
@@ -191,24 +206,32 @@ export class Stream {
   setChurnRate(nowSec: number, bytesPerSec: number): void {
     this.advanceTo(nowSec);
     this.workloadRate = bytesPerSec;
-    if (this.active) this.curve.append(nowSec, this.written);
+    if (this.active) {
+      this.curve.append(nowSec, this.written);
+      this.workloadCurve?.append(nowSec, this.written - this.chunkBytes);
+    }
   }
 
   burst(nowSec: number, bytes: number): void {
     if (!this.active) return;
     this.advanceTo(nowSec);
     this.curve.append(nowSec, this.written);
+    this.workloadCurve?.append(nowSec, this.written - this.chunkBytes);
     this.written += bytes;
     this.curve.append(nowSec, this.written);
+    this.workloadCurve?.append(nowSec, this.written - this.chunkBytes);
     this.notePeaks();
   }
 
-  /** Places a tag now at the end of the stream (products whose points are not periodic). */
-  tag(nowSec: number, kind: 'crash-consistent' | 'app-consistent'): void {
+  /**
+   * Places a tag now at the end of the stream, for products whose points are not periodic (a delta sync's
+   * instance); `workloadBytes` is what the workload had written at the instance's time.
+   */
+  tag(nowSec: number, kind: 'crash-consistent' | 'app-consistent', workloadBytes: number): void {
     if (!this.active) return;
     this.advanceTo(nowSec);
-    if (kind === 'app-consistent' && this.tags.upgradeNewestAt(nowSec)) return;
-    this.placeTag(nowSec, kind);
+    this.curve.append(nowSec, this.written);
+    this.tags.place(nowSec, this.written, workloadBytes, kind);
   }
 
   setRates(ingestRate: number, uploadRate: number, processRate: number): void {
@@ -335,7 +358,7 @@ export class Stream {
     while (tags.nextUsableSec <= nowSec) {
       const usableSec = tags.nextUsableSec;
       const sourceSec = tags.headSourceSec;
-      this.points.add(sourceSec, tags.headPosition, tags.headWorkloadBytes, usableSec, tags.headKind);
+      this.points.add(sourceSec, tags.headWorkloadBytes, usableSec, tags.headKind);
       this.rpo.step(usableSec, sourceSec);
       if (this.firstPointSec === null) this.firstPointSec = usableSec;
       tags.dropHead();

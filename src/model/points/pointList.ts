@@ -3,15 +3,14 @@ export type PointKind = 'crash-consistent' | 'app-consistent';
 const KINDS: readonly PointKind[] = ['crash-consistent', 'app-consistent'];
 
 /**
- * Recovery points in source-time order as parallel growable columns: source time, position in the replication
- * stream, bytes the workload had written at the source time, when the point became usable, its kind and the
- * retention flags it was given on arrival. Points are referred to by index, valid until the next compaction.
+ * Recovery points in source-time order as parallel growable columns: source time, bytes the workload had
+ * written at the source time, when the point became usable, its kind and the retention flags it was given on
+ * arrival. Points are referred to by index, valid until the next compaction.
  * NOTE: a VM creates 288 points a day and keeps about 50; columns instead of objects keep the garbage
  * collector out of it.
  */
 export class PointList {
   private sources = new Float64Array(16);
-  private positions = new Float64Array(16);
   private workloads = new Float64Array(16);
   private usables = new Float64Array(16);
   private kinds = new Uint8Array(16);
@@ -22,11 +21,10 @@ export class PointList {
     return this.count;
   }
 
-  push(sourceSec: number, streamBytes: number, workloadBytes: number, usableSec: number, kind: PointKind, flags: number): void {
+  push(sourceSec: number, workloadBytes: number, usableSec: number, kind: PointKind, flags: number): void {
     if (this.count === this.sources.length) this.grow();
     const i = this.count++;
     this.sources[i] = sourceSec;
-    this.positions[i] = streamBytes;
     this.workloads[i] = workloadBytes;
     this.usables[i] = usableSec;
     this.kinds[i] = kind === 'app-consistent' ? 1 : 0;
@@ -35,9 +33,6 @@ export class PointList {
 
   sourceSec(i: number): number {
     return this.sources[i]!;
-  }
-  streamBytes(i: number): number {
-    return this.positions[i]!;
   }
   workloadBytes(i: number): number {
     return this.workloads[i]!;
@@ -59,7 +54,6 @@ export class PointList {
       if (!keep(i)) continue;
       if (out !== i) {
         this.sources[out] = this.sources[i]!;
-        this.positions[out] = this.positions[i]!;
         this.workloads[out] = this.workloads[i]!;
         this.usables[out] = this.usables[i]!;
         this.kinds[out] = this.kinds[i]!;
@@ -82,7 +76,6 @@ export class PointList {
       return next;
     };
     this.sources = f64(this.sources);
-    this.positions = f64(this.positions);
     this.workloads = f64(this.workloads);
     this.usables = f64(this.usables);
     const kinds = new Uint8Array(n);

@@ -32,13 +32,6 @@ export class TagQueue {
     this.apps[i] = kind === 'app-consistent' ? 1 : 0;
   }
 
-  /** Upgrades the newest tag to app-consistent if it sits at sourceSec; returns whether it did. */
-  upgradeNewestAt(sourceSec: number): boolean {
-    if (this.tail === this.crossed || this.sources[this.tail - 1] !== sourceSec) return false;
-    this.apps[this.tail - 1] = 1;
-    return true;
-  }
-
   /** Position of the oldest tag processing has not reached (Infinity when none). */
   get nextPosition(): number {
     return this.crossed < this.tail ? this.positions[this.crossed]! : Infinity;
@@ -60,9 +53,6 @@ export class TagQueue {
   // The oldest crossed tag, to release as a usable point (then dropHead).
   get headSourceSec(): number {
     return this.sources[this.head]!;
-  }
-  get headPosition(): number {
-    return this.positions[this.head]!;
   }
   get headWorkloadBytes(): number {
     return this.workloads[this.head]!;

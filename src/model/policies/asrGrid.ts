@@ -1,4 +1,4 @@
-import type { RetentionRule } from '../points/retainedPoints.js';
+import type { GridRule } from '../points/gridPoints.js';
 
 /**
  * ASR's documented pruning grid (domain.md §2): every point of the last 2 hours is kept; beyond that, one point
@@ -49,11 +49,11 @@ export function keptByGrid(sourceTimeSec: number, flags: number, nowSec: number,
 }
 
 /** The grid as a retention rule for a given retention window. */
-export function asrGridRule(retentionSec: number): RetentionRule {
+export function asrGridRule(retentionSec: number): GridRule {
   return new AsrGridRule(retentionSec);
 }
 
-class AsrGridRule implements RetentionRule {
+class AsrGridRule implements GridRule {
   readonly keepAllSec: number;
   readonly appGridOfTheirOwn = true;
 
