@@ -14,7 +14,6 @@ import type { ReplicationDomain } from './replicationDomain.js';
 export class DeltaSyncSource {
   private lastStartSec = Number.NaN;
   private lastWrittenBytes = 0;
-  private transferring = false;
 
   constructor(
     private readonly env: Environment,
@@ -26,7 +25,6 @@ export class DeltaSyncSource {
   ) {
     stream.workloadSource = (t) => workload.writtenAt(t);
     domain.onStarted(stream, this.started);
-    domain.onDrained(stream, this.drained);
   }
 
   /** The stream started with the initial copy: that is the first instance, fixed now. */
@@ -36,8 +34,6 @@ export class DeltaSyncSource {
 
   /** The last instance's transfer completed: schedule the next sync. */
   private readonly drained = (nowSec: number): void => {
-    if (!this.transferring) return;
-    this.transferring = false;
     const nextSec = this.sync.nextStartSec(this.lastStartSec, nowSec);
     if (nextSec < this.horizonSec) this.env.scheduleAt(Math.max(nowSec, nextSec), this.syncNow, PRIORITY.stateChange);
   };
@@ -49,16 +45,12 @@ export class DeltaSyncSource {
     this.domain.anchor(this.stream);
     this.stream.burst(nowSec, this.sync.uniqueFraction * (written - this.lastWrittenBytes));
     this.instance(nowSec);
-    this.domain.markDirty(this.stream);
-    this.domain.requestRecompute();
   };
 
   private instance(nowSec: number): void {
     this.lastStartSec = nowSec;
     this.lastWrittenBytes = this.workload.writtenAt(nowSec);
     this.stream.tag(nowSec, this.sync.pointKind, this.lastWrittenBytes);
-    this.transferring = true;
-    // Nothing to send (an idle VM): the transfer is complete at once.
-    if (this.stream.written - this.stream.processed <= this.stream.tolerance) this.drained(nowSec);
+    this.domain.watch(this.stream, this.stream.written, this.drained);
   }
 }

@@ -16,8 +16,16 @@ export interface StreamPath {
   server: ProcessServer;
   /** Cap on the stream's intake (ASR: 54 MB/s per VM). */
   maxReplicationBytesPerSec: number;
-  /** Receiver's apply rate for this stream. */
+  /** Receiver's apply rate for this stream (Infinity: only the receiver's own throughput limits it). */
   applyRateBytesPerSec: number;
+  /** The receiver whose processing it shares (index into the domain's receivers), or -1: Azure, not shared. */
+  receiver: number;
+}
+
+/** A receiver that processes the streams of several VMs with one throughput (a master target, an appliance). */
+export interface SharedReceiver {
+  name: string;
+  throughputBytesPerSec: number;
 }
 
 const DIRTY = 1;
@@ -25,6 +33,7 @@ const TOUCHED = 2;
 // A queue empty at the anchor but filling from it on: the stream already wants its backlogged demand.
 const FILLING_BACKLOG = 1;
 const FILLING_CACHE = 2;
+const FILLING_UNPROCESSED = 4;
 
 /**
  * An uplink with the process servers behind it and their streams: the unit within which replication rates are
@@ -75,8 +84,13 @@ export class ReplicationDomain {
   private unlinkedWireRate = 0;
   private wireSec = 0;
   private currentServer: ProcessServer | null = null;
+  private readonly receiverPools: FairPool[];
+  private readonly receiverStreams: Stream[][];
+  private readonly receiverLocal: Int32Array;
+  private readonly checkReceiver: Uint8Array;
+  private currentReceiver = 0;
   private readonly startListeners = new Map<Stream, (nowSec: number) => void>();
-  private readonly drainListeners = new Map<Stream, (nowSec: number) => void>();
+  private readonly watchers = new Map<Stream, (nowSec: number) => void>();
 
   constructor(
     private readonly env: Environment,
@@ -84,6 +98,7 @@ export class ReplicationDomain {
     readonly servers: ProcessServer[],
     paths: StreamPath[],
     private readonly clock: LevelClock,
+    receivers: readonly SharedReceiver[] = [],
   ) {
     this.paths = paths;
     this.streams = paths.map((path) => path.stream);
@@ -100,6 +115,14 @@ export class ReplicationDomain {
     this.checkThrottle = new Uint8Array(servers.length);
     this.checkSlots = new Uint8Array(servers.length).fill(1);
     this.checkCapacity = new Uint8Array(servers.length).fill(1);
+    this.receiverStreams = receivers.map((_, r) => paths.filter((path) => path.receiver === r).map((path) => path.stream));
+    this.receiverLocal = Int32Array.from(paths, (path) => (path.receiver < 0 ? -1 : this.receiverStreams[path.receiver]!.indexOf(path.stream)));
+    this.receiverPools = receivers.map((receiver, r) => {
+      const pool = new FairPool(this.receiverStreams[r]!.length);
+      pool.setCapacity(receiver.throughputBytesPerSec);
+      return pool;
+    });
+    this.checkReceiver = new Uint8Array(receivers.length);
   }
 
   /**
@@ -128,9 +151,16 @@ export class ReplicationDomain {
     this.startListeners.set(stream, listener);
   }
 
-  /** Calls listener whenever the stream has drained: everything written into it is uploaded and processed. */
-  onDrained(stream: Stream, listener: (nowSec: number) => void): void {
-    this.drainListeners.set(stream, listener);
+  /**
+   * Calls reached once, at the instant the stream's processing reaches `position` (at once if it has): a resync
+   * completed, a snapshot transfer drained. The stream must be anchored now; one watch per stream at a time.
+   */
+  watch(stream: Stream, position: number, reached: (nowSec: number) => void): void {
+    stream.watchedPosition = position;
+    this.watchers.set(stream, reached);
+    this.markDirty(stream);
+    this.requestRecompute();
+    this.checkWatch(stream);
   }
 
   /** A stream's own inputs changed at the current instant (it has been anchored there). */
@@ -225,7 +255,7 @@ export class ReplicationDomain {
     this.updateThrottling(now);
     // A stream whose queue starts or stops filling wants another demand; when that moves allocations, sharing
     // runs again. Each stream flips at most once per stage, so this ends quickly.
-    for (let round = 0; round < 8 && (this.dirtyCount > 0 || this.linkCapacityChanged || this.checkCapacity.includes(1)); round++) {
+    for (let round = 0; round < 8 && (this.dirtyCount > 0 || this.linkCapacityChanged || this.checkCapacity.includes(1) || this.checkReceiver.includes(1)); round++) {
       this.share(now);
     }
     this.scheduleWake(now);
@@ -262,7 +292,9 @@ export class ReplicationDomain {
     const before = link.level;
     const level = link.settle(this.touch);
     if (level !== before) this.levelMoved(now, level);
-    // Stage 3: apply the new rates to every touched stream; collect flips for another round.
+    // Stage 3: shared receivers, for every touched stream whose upload may have moved.
+    if (this.receiverPools.length > 0) this.shareReceivers(now);
+    // Stage 4: apply the new rates to every touched stream; collect flips for another round.
     const count = this.touchedCount;
     this.touchedCount = 0;
     this.dirtyCount = 0;
@@ -272,6 +304,50 @@ export class ReplicationDomain {
       this.apply(i, now);
     }
   }
+
+  private shareReceivers(now: number): void {
+    for (let k = 0; k < this.touchedCount; k++) {
+      const i = this.touched[k]!;
+      const r = this.paths[i]!.receiver;
+      if (r < 0) continue;
+      this.receiverPools[r]!.setDemand(this.receiverLocal[i]!, this.processDemand(i, now));
+      this.checkReceiver[r] = 1;
+    }
+    this.receiverPools.forEach((pool, r) => {
+      if (this.checkReceiver[r] === 0) return;
+      this.checkReceiver[r] = 0;
+      const before = pool.level;
+      this.currentReceiver = r;
+      const level = pool.settle(this.touchReceiverLocal);
+      if (level !== before) pool.forEachAtLevel(this.touchReceiverLocal);
+    });
+  }
+
+  /** What a stream asks of processing: all it can get with unprocessed data, else what it uploads (apply rate at most). */
+  private processDemand(i: number, now: number): number {
+    const { stream, applyRateBytesPerSec: applyRate } = this.paths[i]!;
+    if (!stream.active) return 0;
+    const backlogged = stream.uploadedAt(now) - stream.processedAt(now) > stream.tolerance || (this.filling[i]! & FILLING_UNPROCESSED) !== 0;
+    return backlogged ? applyRate : Math.min(this.flow(i, now)[1], applyRate);
+  }
+
+  /** The intake and upload the pools give a stream now: an empty queue passes on at most what flows into it. */
+  private flow(i: number, now: number): [number, number] {
+    const { stream, server } = this.paths[i]!;
+    if (!stream.active) return [0, 0];
+    const tolerance = stream.tolerance;
+    const ingestedNow = stream.ingestedAt(now);
+    const intake = server.pool.allocation(this.local[i]!);
+    let upload = this.link.allocation(i) * server.spec.compressionRatio;
+    let ingest = server.throttled ? Math.min(intake, upload) : intake;
+    if (stream.writtenAt(now) - ingestedNow <= tolerance) ingest = Math.min(ingest, stream.churnRate);
+    if (ingestedNow - stream.uploadedAt(now) <= tolerance) upload = Math.min(upload, ingest);
+    return [ingest, upload];
+  }
+
+  private readonly touchReceiverLocal = (localIndex: number): void => {
+    this.mark(this.receiverStreams[this.currentReceiver]![localIndex]!.index, TOUCHED);
+  };
 
   /**
    * The uplink's level moves: linked streams follow it through the clock; unlinked ones at the level are
@@ -328,7 +404,7 @@ export class ReplicationDomain {
 
   /** Sets a touched stream's rates from the pools, anchoring it first if they change; links it if it may. */
   private apply(i: number, now: number): void {
-    const { stream, server, applyRateBytesPerSec: applyRate } = this.paths[i]!;
+    const { stream, server, receiver } = this.paths[i]!;
     const compression = server.spec.compressionRatio;
     if (this.linked.has(stream)) this.anchor(stream);
     const localIndex = this.local[i]!;
@@ -337,22 +413,13 @@ export class ReplicationDomain {
     const uploadedNow = stream.uploadedAt(now);
     const backlogEmpty = stream.writtenAt(now) - ingestedNow <= tolerance;
     const cacheEmpty = ingestedNow - uploadedNow <= tolerance;
-    let ingest = 0;
-    let upload = 0;
-    let process = 0;
-    if (stream.active) {
-      const intake = server.pool.allocation(localIndex);
-      upload = this.link.allocation(i) * compression;
-      ingest = server.throttled ? Math.min(intake, upload) : intake;
-      // An empty queue passes on at most what flows into it.
-      if (backlogEmpty) ingest = Math.min(ingest, stream.churnRate);
-      if (cacheEmpty) upload = Math.min(upload, ingest);
-      process = uploadedNow - stream.processedAt(now) > tolerance ? applyRate : Math.min(upload, applyRate);
-    }
+    const unprocessedEmpty = uploadedNow - stream.processedAt(now) <= tolerance;
+    const [ingest, upload] = this.flow(i, now);
+    const process = !stream.active ? 0 : receiver >= 0 ? this.receiverPools[receiver]!.allocation(this.receiverLocal[i]!) : this.processDemand(i, now);
     const changed = ingest !== stream.ingestRate || upload !== stream.uploadRate || process !== stream.processRate;
     if (changed || stream.anchorSec === now) {
       stream.advanceTo(now);
-      this.checkDrained(stream);
+      this.checkWatch(stream);
       if (changed) {
         server.advanceTo(now);
         server.contributionChanged(ingest - stream.ingestRate, upload - stream.uploadRate, 0);
@@ -390,6 +457,12 @@ export class ReplicationDomain {
       this.link.setDemand(i, this.linkDemand(i));
       if ((this.filling[i]! & FILLING_CACHE) === 0) this.mark(i, DIRTY);
     }
+    if (receiver >= 0 && unprocessedEmpty && upload > process !== ((this.filling[i]! & FILLING_UNPROCESSED) !== 0)) {
+      this.filling[i]! ^= FILLING_UNPROCESSED;
+      this.receiverPools[receiver]!.setDemand(this.receiverLocal[i]!, this.processDemand(i, now));
+      this.checkReceiver[receiver] = 1;
+      this.mark(i, DIRTY);
+    }
   }
 
   /**
@@ -402,6 +475,7 @@ export class ReplicationDomain {
     return (
       stream.active &&
       stream.lagSteps === null &&
+      this.paths[i]!.receiver < 0 &&
       !server.throttled &&
       this.link.isAtLevel(i) &&
       upload > 0 &&
@@ -479,13 +553,18 @@ export class ReplicationDomain {
     const i = stream.index;
     if (stream.sourceBacklog <= stream.tolerance) this.filling[i]! &= ~FILLING_BACKLOG;
     if (stream.cache <= stream.tolerance) this.filling[i]! &= ~FILLING_CACHE;
+    if (stream.unprocessed <= stream.tolerance) this.filling[i]! &= ~FILLING_UNPROCESSED;
     this.markDirty(stream);
-    this.checkDrained(stream);
+    this.checkWatch(stream);
   };
 
-  /** Tells a stream's listener that it has drained, at whatever anchor that is found (its own event, or a re-share). */
-  private checkDrained(stream: Stream): void {
-    if (stream.written - stream.processed <= stream.tolerance) this.drainListeners.get(stream)?.(this.env.now);
+  /** Calls the stream's watcher when processing has reached its position, at whatever anchor that is found. */
+  private checkWatch(stream: Stream): void {
+    if (stream.processed < stream.watchedPosition - stream.tolerance) return;
+    const reached = this.watchers.get(stream);
+    stream.watchedPosition = Infinity;
+    this.watchers.delete(stream);
+    reached?.(this.env.now);
   }
 
   private integrateWire(now: number): void {

@@ -61,7 +61,7 @@ export class Site {
           if (spec.processServer !== server.spec.name) return;
           const vmStream = new Stream(paths.length, settings, clock);
           server.addStream(vmStream, spec.disks, spec.usedDiskBytes);
-          paths.push({ stream: vmStream, server, maxReplicationBytesPerSec: spec.maxReplicationBytesPerSec, applyRateBytesPerSec: spec.applyRateBytesPerSec });
+          paths.push({ stream: vmStream, server, maxReplicationBytesPerSec: spec.maxReplicationBytesPerSec, applyRateBytesPerSec: spec.applyRateBytesPerSec, receiver: -1 });
           members.push({ spec, index, stream: vmStream, server });
         });
         server.seal(clock);

@@ -5,8 +5,8 @@ import type { Stream } from './stream.js';
 /**
  * The streams that follow the uplink's level (see Stream.link): a level change touches none of them. What
  * still depends on the level is found here in one pass over the set, with no anchoring: when each one's
- * cache empties or its initial copy is fully uploaded (its next change), and the peaks of its queues, which
- * can only bend where the level changes.
+ * cache empties, its initial copy is fully uploaded or its watched position processed (its next change), and
+ * the peaks of its queues, which can only bend where the level changes.
  * NOTE: a dense list with positions, so that joining and leaving are O(1) and the pass is a plain loop.
  */
 export class LinkedStreams {
@@ -105,6 +105,8 @@ export class LinkedStreams {
     if (stream.initialReplicationDoneSec === null && upload > 0) {
       next = Math.min(next, nowSec + Math.max(0, stream.initialReplicationBytes - uploaded) / upload);
     }
+    // Processing follows the upload: a watched position is reached when the upload reaches it.
+    if (stream.watchedPosition < Infinity && upload > 0) next = Math.min(next, nowSec + Math.max(0, stream.watchedPosition - uploaded) / upload);
     return next;
   }
 }

@@ -63,6 +63,9 @@ export class Stream {
   throttled = false;
   throttledSec = 0;
 
+  /** A position the domain waits for processing to reach (a resync completed, a transfer drained); Infinity: none. */
+  watchedPosition = Infinity;
+
   /** Bytes copied first (initial replication or resync), not written by the workload. */
   chunkBytes = 0;
   initialReplicationBytes = 0;
@@ -299,7 +302,8 @@ export class Stream {
   }
 
   /**
-   * Seconds from the anchor to this stream's next change of demand (a queue empties, the copy is uploaded).
+   * Seconds from the anchor to this stream's next change of demand (a queue empties, the copy is uploaded), or
+   * to processing reaching the watched position.
    * For a linked stream, only the change that does not depend on the level (the source backlog); the domain
    * finds the others from the clock.
    */
@@ -311,6 +315,7 @@ export class Stream {
     }
     const tolerance = this.tolerance;
     let next = Infinity;
+    if (this.processed < this.watchedPosition && this.processRate > 0) next = (this.watchedPosition - this.processed) / this.processRate;
     const backlogRate = this.churnRate - this.ingestRate;
     if (this.sourceBacklog > tolerance && backlogRate < 0) next = Math.min(next, this.sourceBacklog / -backlogRate);
     const cacheRate = this.ingestRate - this.uploadRate;
@@ -349,6 +354,8 @@ export class Stream {
       const position = tags.nextPosition;
       let reachedSec: number;
       if (position <= this.processed) reachedSec = this.anchorSec;
+      // Everything written is processed as it is written (no queue anywhere): a tag is passed when it is placed.
+      else if (this.processed === this.written && this.processRate === this.churnRate && this.linkFactor === 0) reachedSec = tags.nextSourceSec;
       else if (this.linkFactor > 0) reachedSec = this.clock!.timeAt(this.linkValue + (position - this.uploaded) / this.linkFactor, this.anchorSec);
       else reachedSec = this.processRate > 0 ? this.anchorSec + (position - this.processed) / this.processRate : Infinity;
       if (!(reachedSec <= nowSec)) break;
