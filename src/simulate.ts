@@ -1,7 +1,7 @@
 import { Environment } from './engine/environment.js';
 import { createStream } from './engine/random.js';
 import type { SimulateOptions, SimulationResult } from './metrics/types.js';
-import { PlannedFailover } from './model/cycle/plannedFailover.js';
+import { FailbackCycle } from './model/cycle/failbackCycle.js';
 import { DisasterProbes } from './model/disasterProbes.js';
 import { PRIORITY } from './model/priorities.js';
 import { Site } from './model/site.js';
@@ -34,7 +34,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   }, { priority: PRIORITY.observe, untilSec: horizonSec });
 
   const disasters = new DisasterProbes(env, site, scenario, stream);
-  const plannedFailover = scenario.cycle === null ? null : new PlannedFailover(env, site, scenario, scenario.cycle, stream);
+  const cycle = scenario.cycle === null ? null : new FailbackCycle(env, site, scenario, scenario.cycle, stream);
   const timeseries = sampleTimeseries(env, site, scenario.output.sampleIntervalSec, horizonSec);
 
   env.run({ until: horizonSec });
@@ -56,6 +56,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     groups: disasters.groupSummaries(),
     plans: disasters.planSummaries(),
     planRuns: disasters.planRuns,
-    cycle: plannedFailover === null ? null : plannedFailover.result(),
+    cycle: cycle === null ? null : cycle.result(),
   };
 }

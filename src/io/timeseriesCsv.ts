@@ -14,14 +14,19 @@ export const TIMESERIES_COLUMNS = [
 
 /** timeseries.csv: one row per sample time × VM; rpo_s is empty before the VM's first recovery point. */
 export function timeseriesCsv(samples: readonly TimeseriesSample[]): string {
+  // A failover–failback cycle adds the direction of the leg each row describes.
+  const withDirection = samples.some((s) => s.direction !== undefined);
   const rows = samples.map((s) => [
     secondsCell(s.timeSec),
     s.vm,
+    ...(withDirection ? [s.direction ?? ''] : []),
     secondsCell(s.rpoSec),
     bytesCell(s.sourceBacklogBytes),
     bytesCell(s.psCacheBytes),
     bytesCell(s.unuploadedBytes),
     bytesCell(s.unprocessedBytes),
   ]);
-  return stringify(rows, { header: true, columns: [...TIMESERIES_COLUMNS] });
+  const columns: string[] = [...TIMESERIES_COLUMNS];
+  if (withDirection) columns.splice(2, 0, 'direction');
+  return stringify(rows, { header: true, columns });
 }

@@ -112,6 +112,8 @@ export interface UplinkSummary {
 export interface TimeseriesSample {
   timeSec: number;
   vm: string;
+  /** With a failover–failback cycle: the leg replicating the VM ('' while none does). */
+  direction?: 'to-azure' | 'to-on-premises' | '';
   rpoSec: number | null;
   /** With SimulateOptions.measureLag: the replication lag (null before initial replication ends). */
   lagSec?: number | null;
@@ -227,6 +229,8 @@ export interface LifecyclePhase {
   protected: boolean;
   /** Whether the application on this VM is down (not running anywhere) during the phase. */
   down: boolean;
+  /** For a protected phase: the RPO of the leg replicating the VM then, over the phase (null otherwise). */
+  rpo: RpoSummary | null;
   note: string;
 }
 
@@ -248,11 +252,29 @@ export interface CycleTotals {
   longestPhase: LongestPhase;
 }
 
+/** One replication leg of the cycle, over its own active time. */
+export interface LegSummary {
+  direction: 'to-on-premises' | 'to-azure';
+  /** When its resync started and when its first recovery point became usable (null: not by the horizon). */
+  startSec: number | null;
+  firstRecoveryPointSec: number | null;
+  /** When a point was first usable within the RPO threshold: the RPO back under it (null: not by the horizon). */
+  rpoWithinThresholdSec: number | null;
+  /** Bytes the resync copied. */
+  resyncBytes: number;
+  rpo: RpoSummary;
+  rpoAlerts: AlertSummary;
+}
+
 export interface CycleVmSummary extends CycleTotals {
   /** Points left after the commit (1: the failover's point), null when not committed. */
   recoveryPointsAfterCommit: number | null;
   /** Points created by forward replication after the cycle's failover (0: replication stopped there). */
   recoveryPointsCreatedAfterFailover: number;
+  /** From the failover to Azure until the VM is protected in Azure (its first failback point); null: never. */
+  failoverToProtectedInAzureSec: number | null;
+  /** The failback replication leg (Azure → on-premises), then the second protection (on-premises → Azure). */
+  legs: LegSummary[];
 }
 
 /** Per recovery plan: its VMs seen as one application (down while any of its VMs is down). */

@@ -26,6 +26,8 @@ export interface Replica {
   spec: VmSpec;
   stream: Stream;
   policy: PointPolicy;
+  /** How fast the target applies what is still unprocessed (latest waits for it); default the VM's apply rate. */
+  applyRateBytesPerSec?: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export function evaluateFailover(
   const finalSyncSec = shutdownSucceeds ? (stream.writtenAt(disasterSec) - stream.uploadedAt(disasterSec)) / finalSyncBytesPerSec : 0;
   const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds, group);
   const shutdownSec = draws.shutdownSec + finalSyncSec;
-  const backlogProcessingSec = point === null ? 0 : point.backlogBytes / vm.spec.applyRateBytesPerSec;
+  const backlogProcessingSec = point === null ? 0 : point.backlogBytes / (vm.applyRateBytesPerSec ?? vm.spec.applyRateBytesPerSec);
   // NOTE: one object literal with a fixed field order: records are made by the hundred thousand.
   return {
     disasterTimeSec: disasterSec,

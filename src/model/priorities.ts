@@ -5,6 +5,8 @@
  */
 export const PRIORITY = {
   stateChange: 0,
+  /** After every change of the instant, before rates are shared: where a tag placed at the instant sits. */
+  afterChanges: 2,
   recompute: 3,
   observe: 4,
 } as const;

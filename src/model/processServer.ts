@@ -41,7 +41,7 @@ export class ProcessServer {
 
   private readonly waitingForInitialReplication: Stream[] = [];
   private readonly inInitialReplication: Stream[] = [];
-  private readonly disksOf = new Map<Stream, { disks: number; usedDiskBytes: number }>();
+  private readonly disksOf = new Map<Stream, { disks: number; copyBytes: (nowSec: number) => number }>();
   private slotsInUse = 0;
 
   constructor(
@@ -63,10 +63,20 @@ export class ProcessServer {
     return (1 - this.spec.resumeFreeFraction) * this.spec.cacheBytes;
   }
 
-  addStream(stream: Stream, disks: number, usedDiskBytes: number): void {
+  /**
+   * Adds a stream; it starts at the first sharing with its used disk as the initial copy, or, when `deferred`,
+   * only once requestStart is called (a failback resync, a reprotect after failback).
+   */
+  addStream(stream: Stream, disks: number, usedDiskBytes: number, deferred = false): void {
     this.localIndex.set(stream, this.streams.length);
     this.streams.push(stream);
-    this.disksOf.set(stream, { disks, usedDiskBytes });
+    this.disksOf.set(stream, { disks, copyBytes: () => usedDiskBytes });
+    if (!deferred) this.waitingForInitialReplication.push(stream);
+  }
+
+  /** Queues a deferred stream for a copy slot; its copy is `copyBytes(at the instant it gets one)`. */
+  requestStart(stream: Stream, copyBytes: (nowSec: number) => number): void {
+    this.disksOf.get(stream)!.copyBytes = copyBytes;
     this.waitingForInitialReplication.push(stream);
   }
 
@@ -165,10 +175,11 @@ export class ProcessServer {
   }
 
   /**
-   * Frees the slots of streams whose initial copy is uploaded and returns the waiting streams that may start
-   * now, in order, while slots allow (streams with nothing to copy start at once).
+   * Frees the slots of streams whose copy is uploaded and returns the waiting streams that may start now, in
+   * order, while slots allow (streams with nothing to copy start at once). A copy's size is fixed when its slot
+   * is granted (a resync copies what differs by then).
    */
-  startableStreams(): { stream: Stream; bytes: number }[] {
+  startableStreams(nowSec: number): { stream: Stream; bytes: number }[] {
     for (let i = this.inInitialReplication.length - 1; i >= 0; i--) {
       const stream = this.inInitialReplication[i]!;
       if (stream.initialReplicationDoneSec !== null) {
@@ -181,7 +192,7 @@ export class ProcessServer {
     const waiting = this.waitingForInitialReplication.splice(0);
     for (const stream of waiting) {
       const slots = this.slotsFor(stream);
-      const bytes = this.disksOf.get(stream)!.usedDiskBytes;
+      const bytes = this.disksOf.get(stream)!.copyBytes(nowSec);
       const copies = bytes > 0;
       if (copies && (blocked || this.slotsInUse + slots > this.spec.initialReplicationDisks)) {
         blocked = true;

@@ -146,6 +146,14 @@ export class ReplicationDomain {
     if (copying && stream.initialReplicationDoneSec !== null) this.checkSlots[this.serverIndex.get(this.paths[i]!.server)!] = 1;
   }
 
+  /** Starts a deferred stream as soon as its server has a copy slot; `copyBytes` sizes the copy then. */
+  requestStart(stream: Stream, copyBytes: (nowSec: number) => number): void {
+    const { server } = this.paths[stream.index]!;
+    server.requestStart(stream, copyBytes);
+    this.checkSlots[this.serverIndex.get(server)!] = 1;
+    this.requestRecompute();
+  }
+
   /** Calls listener when the stream starts (its initial copy begins). */
   onStarted(stream: Stream, listener: (nowSec: number) => void): void {
     this.startListeners.set(stream, listener);
@@ -190,6 +198,12 @@ export class ReplicationDomain {
     this.recomputePending = true;
     this.env.schedule(0, this.recompute, PRIORITY.recompute);
   };
+
+  /** The throughput of the receiver that processes a stream (Infinity: not shared, the stream's own apply rate). */
+  receiverThroughputOf(stream: Stream): number {
+    const r = this.paths[stream.index]!.receiver;
+    return r < 0 ? this.paths[stream.index]!.applyRateBytesPerSec : this.receiverPools[r]!.capacity;
+  }
 
   /** A stream's current upload rate (source bytes per second). */
   uploadRateOf(stream: Stream): number {
@@ -491,7 +505,7 @@ export class ReplicationDomain {
     this.servers.forEach((server, s) => {
       if (this.checkSlots[s] === 0) return;
       this.checkSlots[s] = 0;
-      for (const { stream, bytes } of server.startableStreams()) {
+      for (const { stream, bytes } of server.startableStreams(now)) {
         stream.start(now, bytes);
         this.activeStreamCount++;
         this.markDirty(stream);

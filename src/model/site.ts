@@ -4,41 +4,48 @@ import type { ProcessServerSpec, Scenario, VmSpec } from '../scenario/types.js';
 import { HourlyTick } from './churn/hourlyTick.js';
 import { startChurn } from './churn/startChurn.js';
 import { Workload } from './churn/workload.js';
+import { reverseLeg, type ReverseLeg } from './cycle/reverseLeg.js';
+import { DeltaSyncSource } from './deltaSync.js';
 import { LevelClock } from './fluid/levelClock.js';
 import { Stream, type StreamSettings } from './fluid/stream.js';
 import { groupOverheadFraction } from './groupPoints.js';
 import { scheduleOutages } from './outages.js';
-import { DeltaSyncSource } from './deltaSync.js';
 import { pointPolicy } from './policies/index.js';
 import type { PointPolicy } from './policies/pointPolicy.js';
 import { ProcessServer } from './processServer.js';
 import { ReplicationDomain, type StreamPath } from './replicationDomain.js';
 
-/** A protected VM: its workload, and the stream that replicates it to Azure through its process server. */
+/** A protected VM: its workload, and the streams that replicate it through its process server. */
 export interface ReplicatedVm {
   readonly spec: VmSpec;
   /** Position in the scenario's VM list. */
   readonly index: number;
   readonly workload: Workload;
+  /** The forward stream to the target (the first protection). */
   readonly stream: Stream;
   readonly server: ProcessServer;
   readonly domain: ReplicationDomain;
-  /** The product's rules for the stream's points. */
+  /** The product's rules for the forward stream's points. */
   readonly policy: PointPolicy;
+  /** The cycle's second forward stream (reprotect after failback), started by the cycle; null without one. */
+  readonly againStream: Stream | null;
 }
 
 /**
- * The replicated site of a scenario, wired onto an environment: every VM's workload and forward stream, its
- * process server and the uplink domain they share, with churn and outages scheduled until the horizon.
+ * The replicated site of a scenario, wired onto an environment: every VM's workload and streams, its process
+ * server and the uplink domain they share, with churn and outages scheduled until the horizon. A cycle's legs
+ * are built here too, on the same clock: the reverse leg over the failback link (ReverseLeg), and a second
+ * forward stream per VM in the same domains; their streams wait until the cycle starts them.
  */
 export class Site {
   readonly vms: ReplicatedVm[] = [];
   readonly vmByName: ReadonlyMap<string, ReplicatedVm>;
   readonly servers: ProcessServer[];
   readonly domains: ReplicationDomain[];
+  readonly reverse: ReverseLeg | null;
 
   constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream, measureLag = false) {
-    const { horizonSec, warmupSec } = scenario;
+    const { horizonSec, warmupSec, cycle } = scenario;
     const policy = pointPolicy(scenario.policy);
     const settings: StreamSettings = {
       processingDelaySec: scenario.cloud.processingDelaySec,
@@ -47,6 +54,7 @@ export class Site {
       rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec,
       measureLag,
     };
+    const protectsAgain = cycle !== null && cycle.reprotectOnPremises !== null;
     this.servers = scenario.processServers.map(
       (spec) => new ProcessServer(withGroupOverhead(spec, scenario), warmupSec, scenario.alerts.processServerAlertAfterSec),
     );
@@ -55,21 +63,27 @@ export class Site {
       const servers = this.servers.filter((server) => server.spec.uplink === uplink.name);
       const clock = new LevelClock();
       const paths: StreamPath[] = [];
-      const members: { spec: VmSpec; index: number; stream: Stream; server: ProcessServer }[] = [];
+      const members: { spec: VmSpec; index: number; stream: Stream; againStream: Stream | null; server: ProcessServer }[] = [];
+      const add = (spec: VmSpec, server: ProcessServer, deferred: boolean): Stream => {
+        const vmStream = new Stream(paths.length, settings, clock);
+        server.addStream(vmStream, spec.disks, spec.usedDiskBytes, deferred);
+        paths.push({ stream: vmStream, server, maxReplicationBytesPerSec: spec.maxReplicationBytesPerSec, applyRateBytesPerSec: spec.applyRateBytesPerSec, receiver: -1 });
+        return vmStream;
+      };
       for (const server of servers) {
         scenario.vms.forEach((spec, index) => {
           if (spec.processServer !== server.spec.name) return;
-          const vmStream = new Stream(paths.length, settings, clock);
-          server.addStream(vmStream, spec.disks, spec.usedDiskBytes);
-          paths.push({ stream: vmStream, server, maxReplicationBytesPerSec: spec.maxReplicationBytesPerSec, applyRateBytesPerSec: spec.applyRateBytesPerSec, receiver: -1 });
-          members.push({ spec, index, stream: vmStream, server });
+          members.push({ spec, index, stream: add(spec, server, false), againStream: null, server });
         });
+        // The second protection's streams come after every first one: the first ones keep their indices.
+        if (protectsAgain) for (const member of members) if (member.server === server) member.againStream = add(member.spec, server, true);
         server.seal(clock);
       }
       const domain = new ReplicationDomain(env, uplink, servers, paths, clock);
       for (const member of members) {
         // A product that copies snapshots takes the workload's writes at each sync, not as they happen.
-        const workload = new Workload(member.spec.churn.length, policy.deltaSync === null ? member.stream : null);
+        const fed = policy.deltaSync === null ? { stream: member.stream, domain } : null;
+        const workload = new Workload(member.spec.churn.length, fed);
         if (policy.deltaSync !== null) new DeltaSyncSource(env, domain, member.stream, workload, policy.deltaSync, horizonSec);
         byVm[member.index] = { ...member, workload, domain, policy };
       }
@@ -77,31 +91,20 @@ export class Site {
     });
     this.vms = byVm;
     this.vmByName = new Map(this.vms.map((vm) => [vm.spec.name, vm]));
+    this.reverse = cycle !== null && cycle.reprotect !== null && cycle.outcome === 'commit' ? reverseLeg(env, scenario, cycle, this.servers, measureLag) : null;
 
     const hourly = new HourlyTick(env, horizonSec);
     for (const vm of this.vms) {
-      const { domain, stream: vmStream, workload } = vm;
-      // The stream is anchored before its workload changes it, and shared again after.
-      const changed = (target: Stream | null): void => {
-        if (target === null) return;
-        domain.markDirty(target);
-        domain.requestRecompute();
-      };
+      const { workload } = vm;
       vm.spec.churn.forEach((component, k) => {
         const sink = {
-          setRate: (bytesPerSec: number) => {
-            domain.anchor(vmStream);
-            changed(workload.setComponentRate(env.now, k, bytesPerSec));
-          },
-          burst: (bytes: number) => {
-            domain.anchor(vmStream);
-            changed(workload.burst(env.now, bytes));
-          },
+          setRate: (bytesPerSec: number) => workload.setComponentRate(env.now, k, bytesPerSec),
+          burst: (bytes: number) => workload.burst(env.now, bytes),
         };
         startChurn(env, component, sink, stream(`churn/${vm.spec.name}/${k}`), horizonSec, hourly);
       });
     }
-    for (const domain of this.domains) {
+    for (const domain of this.allDomains) {
       const { outages, name } = domain.spec;
       scheduleOutages(env, outages, domain.availability, stream(`outage/uplink/${name}`), horizonSec, domain.linkChanged);
       for (const server of domain.servers) {
@@ -112,9 +115,14 @@ export class Site {
     }
   }
 
-  /** Settles every VM's tags and points up to nowSec: what an observer sees (changes nothing). */
+  /** Every domain: the forward ones, then the reverse leg's. */
+  get allDomains(): ReplicationDomain[] {
+    return this.reverse === null ? this.domains : [...this.domains, this.reverse.domain];
+  }
+
+  /** Settles every stream's tags and points up to nowSec: what an observer sees (changes nothing). */
   observeAll(nowSec: number): void {
-    for (const vm of this.vms) vm.stream.observe(nowSec);
+    for (const domain of this.allDomains) for (const stream of domain.streams) stream.observe(nowSec);
   }
 
   /**
@@ -122,23 +130,25 @@ export class Site {
    * change of state (it moves anchors), so it runs before any observer of the instant.
    */
   reanchorLinked(): void {
-    for (const domain of this.domains) domain.reanchorLinked();
+    for (const domain of this.allDomains) domain.reanchorLinked();
   }
 
   /** Frees what no question at or after nowSec needs (pruned points, old breakpoints); changes no result. */
   compact(nowSec: number): void {
-    for (const vm of this.vms) vm.stream.compact(nowSec);
-    for (const domain of this.domains) domain.trimClock(nowSec);
+    for (const domain of this.allDomains) {
+      for (const stream of domain.streams) stream.compact(nowSec);
+      domain.trimClock(nowSec);
+    }
   }
 
   /** Closes the books at the horizon. */
   finish(horizonSec: number): void {
-    for (const vm of this.vms) vm.stream.observe(horizonSec);
-    for (const domain of this.domains) {
+    this.observeAll(horizonSec);
+    for (const domain of this.allDomains) {
       domain.finish(horizonSec);
       domain.availability.finish(horizonSec);
+      for (const server of domain.servers) server.availability.finish(horizonSec);
     }
-    for (const server of this.servers) server.availability.finish(horizonSec);
   }
 }
 

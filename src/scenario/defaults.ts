@@ -62,7 +62,11 @@ export const GROUP_DEFAULTS = {
 
 export const PLAN_DEFAULTS = { choice: 'latest-processed' as FailoverChoice, maxParallel: 0 };
 
-export const MASTER_TARGET_DEFAULTS = { maxDisks: 60, storageVMotion: false } as const; // ASR: at most 60 disks
+export const MASTER_TARGET_DEFAULTS = {
+  maxDisks: 60, // ASR: at most 60 disks
+  storageVMotion: false,
+  throughput: '100 MB/s', // assumption: not published; a master target writes to its retention drive and the disks
+} as const;
 
 export const CYCLE_DEFAULTS = {
   choice: 'latest-processed' as FailoverChoice,
@@ -73,8 +77,12 @@ export const CYCLE_DEFAULTS = {
   location: 'original',
   reprotectFixed: { uniform: ['10m', '20m'] }, // assumption: job, master target attach, checksum comparison
   failbackChoice: 'latest' as const,
-  failbackSyncLag: { uniform: ['0m', '5m'] }, // assumption: at most one crash-consistent interval behind
   failbackProcessingDelay: '5m', // assumption: like Azure's upload → recovery point delay
+  resyncUniqueFraction: '50%', // assumption: a differential resync sends changed blocks once (same as delta syncs)
+  azureProcessServerThroughput: '100 MB/s', // assumption, as for on-premises process servers
+  azureProcessServerCache: '600 GB', // as for on-premises process servers
+  applianceThroughput: '100 MB/s', // assumption: the modernized appliance's apply rate for failback data
+  applianceMaxDisks: 60, // ASR: at most 60 disks per appliance
   reprotectOnPremisesAfter: '1h', // assumption
   reprotectOnPremisesFixed: { uniform: ['10m', '20m'] }, // assumption
 };

@@ -45,8 +45,9 @@ function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
 }
 
 export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
-  const result = scenarioSchema(options.traces ?? new Map()).safeParse(withProductDefaults(raw));
-  const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(raw)];
+  const filled = withProductDefaults(raw);
+  const result = scenarioSchema(options.traces ?? new Map()).safeParse(filled);
+  const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(filled)];
   if (!result.success || rawIssues.length > 0) {
     const seen = new Set<string>();
     const errors = rawIssues.flatMap((i): ScenarioIssue[] => {

@@ -93,9 +93,12 @@ export function withProductDefaults(raw: unknown): unknown {
   const fill = (section: unknown, defaults: Record<string, unknown>) =>
     section === undefined ? { ...defaults } : isMapping(section) ? { ...defaults, ...section } : section;
   const { job, extraProcessing, boot, bootByMachineKind } = product.failover;
+  const cycle = raw['cycle'];
   return {
     ...raw,
     cloud: fill(raw['cloud'], { processingDelay: product.processingDelay }),
     failover: fill(raw['failover'], { job, extraProcessing, boot, ...(Object.keys(bootByMachineKind).length > 0 ? { bootByMachineKind } : {}) }),
+    // ASR's modernized policy fails back through the modernized architecture (the replication appliance).
+    ...(isMapping(cycle) ? { cycle: { architecture: kind === 'asr-modernized' ? 'modernized' : 'classic', ...cycle } } : {}),
   };
 }

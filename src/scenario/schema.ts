@@ -2,6 +2,7 @@
 // VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
 import * as z from 'zod';
 import { churnListSchema, type TraceTable } from './churnSchema.js';
+import { outagesSchema } from './outagesSchema.js';
 import { policySchema } from './policySchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
@@ -34,21 +35,6 @@ const DAY = 86_400;
 const cloudSchema = mapping({
   processingDelay: durationField(nonNegative), // the product's default, filled in by withProductDefaults
 }).transform((c) => ({ processingDelaySec: c.processingDelay }));
-
-const outagesSchema = mapping({
-  windows: listOf(
-    mapping({ start: durationField(nonNegative), duration: durationField(positive) }).transform((w) => ({
-      startSec: w.start,
-      durationSec: w.duration,
-    })),
-    'outage windows { start, duration }',
-  ).default([]),
-  random: mapping({ mtbf: durationField(positive), mttr: durationField(positive) })
-    .transform((r) => ({ mtbfSec: r.mtbf, mttrSec: r.mttr }))
-    .optional(),
-})
-  .transform((o): OutageSpec => ({ windows: o.windows, random: o.random ?? null }))
-  .default({ windows: [], random: null });
 
 export const uplinkSchema = mapping({
   name: nameField(),

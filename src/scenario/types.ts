@@ -282,13 +282,15 @@ export interface RecoveryPlanSpec {
   groups: PlanGroupSpec[];
 }
 
-/** An on-premises master target server that receives failback replication. */
+/** An on-premises master target server that receives failback replication (classic architecture). */
 export interface MasterTargetSpec {
   name: string;
   /** Disks it can serve (ASR: at most 60). */
   maxDisks: number;
   /** Moved by Storage vMotion: failback through it no longer works. */
   storageVMotion: boolean;
+  /** Rate at which it applies failback data for all its VMs together (assumption). */
+  throughputBytesPerSec: number;
 }
 
 export type FailbackLinkKind = 'vpn' | 'expressroute';
@@ -296,18 +298,26 @@ export type FailbackLinkKind = 'vpn' | 'expressroute';
 export interface ReprotectToOnPremisesSpec {
   /** Delay from commit to the start of reprotection. */
   afterSec: number;
-  link: { kind: FailbackLinkKind; bandwidthBytesPerSec: number };
-  /** Where the failback process server runs; a site-to-site VPN needs one in Azure. */
+  link: { kind: FailbackLinkKind; bandwidthBytesPerSec: number; outages: OutageSpec };
+  /** Classic: where the failback process server runs; a site-to-site VPN needs one in Azure. */
   processServer: 'azure' | 'on-premises';
-  /** Master target of VMs that do not name their own. */
+  /** Classic, process server in Azure: its throughput and cache. */
+  azureProcessServer: { throughputBytesPerSec: number; cacheBytes: number };
+  /** Classic: master target of VMs that do not name their own. */
   masterTarget: string;
-  /** original: only the data written in Azure since failover; alternate: a full copy of the used disk. */
+  /** Modernized: the on-premises replication appliance that receives failback data. */
+  appliance: { throughputBytesPerSec: number; maxDisks: number };
+  /** original: only the blocks that differ; alternate: a full copy of the used disk. */
   location: 'original' | 'alternate';
-  /** Fixed cost per VM: job setup, master target attach, disk comparison (assumption). */
+  /** Unique fraction of the bytes to resync that a differential resync sends (blocks changed twice go once). */
+  uniqueFraction: number;
+  /** Fixed cost per VM before its copy starts: job setup, master target attach, disk comparison (assumption). */
   fixedSec: Distribution;
 }
 
 export interface CycleSpec {
+  /** classic: configuration server, process servers and master targets; modernized: replication appliance. */
+  architecture: 'classic' | 'modernized';
   /** Planned failover to Azure at this simulated time; forward replication stops there. */
   failoverAtSec: number;
   choice: FailoverChoice;
@@ -316,12 +326,10 @@ export interface CycleSpec {
   outcome: 'commit' | 'cancel';
   commitAfterSec: number;
   reprotect: ReprotectToOnPremisesSpec | null;
-  /** Failover back to on-premises at this time (later if reprotection has not finished by then). */
+  /** Failover back to on-premises at this time (later if a VM has no failback recovery point yet by then). */
   failbackAtSec: number | null;
-  failbackChoice: 'latest' | 'latest-app-consistent';
-  /** Data written in Azure not yet replicated when the Azure VMs shut down (assumption). */
-  failbackSyncLagSec: Distribution;
-  /** Delay from failback replication to a usable point at the master target (assumption: like Azure's 5 min). */
+  failbackChoice: 'latest' | 'latest-processed' | 'latest-app-consistent';
+  /** Delay from failback replication to a usable point on-premises (assumption: like Azure's 5 min). */
   failbackProcessingDelaySec: number;
   /** Reprotection of the on-premises VMs to Azure, after the failback commit. */
   reprotectOnPremises: { afterSec: number; fixedSec: Distribution } | null;

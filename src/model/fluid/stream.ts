@@ -71,6 +71,8 @@ export class Stream {
   initialReplicationBytes = 0;
   initialReplicationDoneSec: number | null = null;
   firstPointSec: number | null = null;
+  /** The first instant a point became usable while still within the RPO threshold (the RPO is back under it). */
+  firstTimelyPointSec: number | null = null;
 
   peakSourceBacklog = 0;
   peakCache = 0;
@@ -91,6 +93,7 @@ export class Stream {
   private readonly tagClock: TagClock;
   private readonly tags = new TagQueue();
   private readonly delaySec: number;
+  private readonly thresholdSec: number;
 
   constructor(
     /** Index of the stream in its replication domain. */
@@ -100,6 +103,7 @@ export class Stream {
     private readonly clock: LevelClock | null = null,
   ) {
     this.delaySec = settings.processingDelaySec;
+    this.thresholdSec = settings.policy.rpoThresholdSec;
     this.workloadCurve = settings.policy.needsWorkloadHistory ? new WriteCurve() : null;
     const workload: WorkloadView = {
       curve: this.workloadCurve ?? new WriteCurve(),
@@ -253,6 +257,16 @@ export class Stream {
     this.history.linkNewest(factor, this.linkValue);
   }
 
+  /** The instant of the next periodic tag not yet placed (Infinity before the stream starts, or after it stops). */
+  get nextTagSec(): number {
+    return this.tagClock.peekSec;
+  }
+
+  /** Position of the newest tag placed and not yet usable (-Infinity: none). */
+  get newestTagPosition(): number {
+    return this.tags.newestPosition;
+  }
+
   /** The oldest instant this stream may still ask the uplink's clock about. */
   get oldestClockQuerySec(): number {
     return Math.min(this.linkFactor > 0 ? this.anchorSec : Infinity, this.history.oldestSec);
@@ -353,7 +367,8 @@ export class Stream {
     while (tags.pendingCount > 0) {
       const position = tags.nextPosition;
       let reachedSec: number;
-      if (position <= this.processed) reachedSec = this.anchorSec;
+      // Within rounding of the processed position counts as reached (as queues within it count as empty).
+      if (position <= this.processed + this.tolerance) reachedSec = this.anchorSec;
       // Everything written is processed as it is written (no queue anywhere): a tag is passed when it is placed.
       else if (this.processed === this.written && this.processRate === this.churnRate && this.linkFactor === 0) reachedSec = tags.nextSourceSec;
       else if (this.linkFactor > 0) reachedSec = this.clock!.timeAt(this.linkValue + (position - this.uploaded) / this.linkFactor, this.anchorSec);
@@ -368,6 +383,7 @@ export class Stream {
       this.points.add(sourceSec, tags.headWorkloadBytes, usableSec, tags.headKind);
       this.rpo.step(usableSec, sourceSec);
       if (this.firstPointSec === null) this.firstPointSec = usableSec;
+      if (this.firstTimelyPointSec === null && usableSec - sourceSec <= this.thresholdSec) this.firstTimelyPointSec = usableSec;
       tags.dropHead();
     }
   }

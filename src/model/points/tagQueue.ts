@@ -32,6 +32,11 @@ export class TagQueue {
     this.apps[i] = kind === 'app-consistent' ? 1 : 0;
   }
 
+  /** Position of the newest tag placed (-Infinity when none is waiting). */
+  get newestPosition(): number {
+    return this.tail > this.head ? this.positions[this.tail - 1]! : -Infinity;
+  }
+
   /** Position of the oldest tag processing has not reached (Infinity when none). */
   get nextPosition(): number {
     return this.crossed < this.tail ? this.positions[this.crossed]! : Infinity;

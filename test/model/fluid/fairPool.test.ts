@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FairPool } from '../../../src/model/fluid/fairPool.js';
-import { waterFill } from '../../../src/model/waterFill.js';
+import { waterFill } from '../../reference/waterFill.js';
 
 const demand = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: 0, max: 1000, noNaN: true }) },
