@@ -12,6 +12,7 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
     site.observeAll(now);
     for (const { spec, stream } of site.vms) {
       const newest = stream.points.newest();
+      const oldest = stream.points.oldestRetained(now);
       const written = stream.writtenAt(now);
       const ingested = stream.ingestedAt(now);
       const uploaded = stream.uploadedAt(now);
@@ -19,6 +20,7 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
         timeSec: now,
         vm: spec.name,
         rpoSec: newest === null ? null : now - newest.sourceTimeSec,
+        oldestPointAgeSec: oldest === null ? null : now - oldest.sourceTimeSec,
         sourceBacklogBytes: written - ingested,
         psCacheBytes: ingested - uploaded,
         unuploadedBytes: written - uploaded,
