@@ -45,7 +45,8 @@ export class Site {
       policy,
       warmupSec,
       rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec,
-      measureLag,
+      // A product whose RPO is the replication lag (AWS DRS) measures it whether or not the caller asked.
+      measureLag: measureLag || policy.rpoIsReplicationLag,
     };
     this.servers = scenario.processServers.map(
       (spec) => new ProcessServer(withGroupOverhead(spec, scenario), warmupSec, scenario.alerts.processServerAlertAfterSec),
