@@ -5,6 +5,7 @@ import { FailbackCycle } from './model/cycle/failbackCycle.js';
 import { DisasterProbes } from './model/disasterProbes.js';
 import { PRIORITY } from './model/priorities.js';
 import { Site } from './model/site.js';
+import { RetentionProbe } from './model/retentionProbe.js';
 import { processServerSummary, uplinkSummary, vmSummary } from './model/siteSummaries.js';
 import { sampleTimeseries } from './model/timeseriesProbe.js';
 import type { Scenario } from './scenario/types.js';
@@ -36,6 +37,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const disasters = new DisasterProbes(env, site, scenario, stream);
   const cycle = scenario.cycle === null ? null : new FailbackCycle(env, site, scenario, scenario.cycle, stream);
   const timeseries = sampleTimeseries(env, site, scenario.output.sampleIntervalSec, horizonSec);
+  const retention = new RetentionProbe(env, site, warmupSec, horizonSec);
 
   env.run({ until: horizonSec });
   site.finish(horizonSec);
@@ -47,7 +49,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     horizonSec,
     warmupSec,
     disasterTimesSec: disasters.timesSec,
-    vms: site.vms.map((vm) => vmSummary(vm, scenario, disasters.failoversByVm[vm.index]!)),
+    vms: site.vms.map((vm) => vmSummary(vm, scenario, disasters.failoversByVm[vm.index]!, retention.summary(vm.index))),
     processServers: site.servers.map(processServerSummary),
     uplinks: site.domains.map((domain) => uplinkSummary(domain, horizonSec)),
     failovers: disasters.failovers,

@@ -3,6 +3,7 @@ import type { ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary }
 import { cycleSections } from './cycleSections.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
+import { retentionSection } from './retentionSection.js';
 import { textTable } from './textTable.js';
 
 /** Above this many VMs, one line per VM drowns the rest: show the aggregate and the worst few instead. */
@@ -15,6 +16,7 @@ export function formatSummary(result: SimulationResult): string {
     header(result),
     vmSection(result.vms),
     failoverSection(result),
+    retentionSection(result.vms, MAX_VM_LINES),
     processServerSection(result.processServers),
     uplinkSection(result.uplinks),
     ...cycleSections(result),

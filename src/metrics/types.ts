@@ -78,6 +78,8 @@ export interface VmSummary {
   lagAlerts?: AlertSummary;
   recoveryPointsCreated: number;
   recoveryPointsRetainedAtEnd: number;
+  /** What the retained points reach back to and what holding them takes, sampled hourly (README: Outputs). */
+  retention: RetentionSummary;
   peakCacheBytes: number;
   peakSourceBacklogBytes: number;
   peakUnuploadedBytes: number;
@@ -87,6 +89,24 @@ export interface VmSummary {
   bytesUploaded: number;
   bytesProcessed: number;
   failover: ChoiceSummary[];
+}
+
+/**
+ * The history a VM's retained recovery points give, sampled every `intervalSec` (on multiples of it) from the
+ * warm-up to the horizon, or until replication stopped; only instants at which the VM had a point count.
+ */
+export interface RetentionSummary {
+  intervalSec: number;
+  samples: number;
+  /**
+   * Bytes the workload wrote between the oldest retained point's source time and the sample: what a journal or
+   * undo log must hold to reach back to that point (overwrites not coalesced, so an upper bound for snapshots).
+   */
+  storageMeanBytes: number | null;
+  storagePeakBytes: number | null;
+  /** Age of the oldest retained point: how far back a recovery can go (for Zerto, the history actually available). */
+  oldestPointAgeMeanSec: number | null;
+  oldestPointAgeMinSec: number | null;
 }
 
 export interface ProcessServerSummary {
@@ -115,6 +135,8 @@ export interface TimeseriesSample {
   /** With a failover–failback cycle: the leg replicating the VM ('' while none does). */
   direction?: 'to-azure' | 'to-on-premises' | '';
   rpoSec: number | null;
+  /** Age of the oldest retained recovery point (null before the first point). */
+  oldestPointAgeSec: number | null;
   /** With SimulateOptions.measureLag: the replication lag (null before initial replication ends). */
   lagSec?: number | null;
   sourceBacklogBytes: number;

@@ -52,7 +52,8 @@ export class Site {
       policy,
       warmupSec,
       rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec,
-      measureLag,
+      // A product whose RPO is the replication lag (AWS DRS) measures it whether or not the caller asked.
+      measureLag: measureLag || policy.rpoIsReplicationLag,
     };
     const protectsAgain = cycle !== null && cycle.reprotectOnPremises !== null;
     this.servers = scenario.processServers.map(

@@ -1,20 +1,21 @@
 import { choiceSummary } from '../metrics/choiceSummary.js';
 import { lagSummary } from '../metrics/lagSummary.js';
-import type { FailoverRecord, ProcessServerSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
+import type { FailoverRecord, ProcessServerSummary, RetentionSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ProcessServer } from './processServer.js';
 import type { ReplicationDomain } from './replicationDomain.js';
 import type { ReplicatedVm } from './site.js';
 
 /**
- * What a VM's replication came to over the run: RPO, alerts, points, peaks, bytes, and its failovers. A stream
- * stopped by a failover is observed until it stopped: after that there is no RPO to speak of.
+ * What a VM's replication came to over the run: RPO, alerts, points and their history, peaks, bytes, and its
+ * failovers. A stream stopped by a failover is observed until it stopped: after that there is no RPO to speak of.
+ * A product that recovers its most recent data at any instant (AWS DRS) has the replication lag as its RPO.
  */
-export function vmSummary({ spec, stream }: ReplicatedVm, scenario: Scenario, failovers: FailoverRecord[]): VmSummary {
+export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scenario, failovers: FailoverRecord[], retention: RetentionSummary): VmSummary {
   const { horizonSec, warmupSec } = scenario;
   const endSec = stream.stoppedSec ?? horizonSec;
-  const { rpo, alerts } = stream.rpo.summary(endSec);
-  const lag = stream.lagSteps === null ? null : lagSummary(stream.lagSteps, warmupSec, endSec, scenario.policy.rpoThresholdSec);
+  const lag = stream.lagSteps === null ? null : lagSummary(stream.lagSteps, warmupSec, endSec, scenario.policy.rpoThresholdSec, scenario.alerts.rpoAlertAfterSec);
+  const { rpo, alerts } = policy.rpoIsReplicationLag && lag !== null ? { rpo: lag.lag, alerts: lag.alerts } : stream.rpo.summary(endSec);
   return {
     name: spec.name,
     processServer: spec.processServer,
@@ -25,6 +26,7 @@ export function vmSummary({ spec, stream }: ReplicatedVm, scenario: Scenario, fa
     ...(lag === null ? {} : { lag: lag.lag, lagAlerts: lag.alerts }),
     recoveryPointsCreated: stream.points.created,
     recoveryPointsRetainedAtEnd: stream.points.retainedCount(horizonSec),
+    retention,
     peakCacheBytes: stream.peakCache,
     peakSourceBacklogBytes: stream.peakSourceBacklog,
     peakUnuploadedBytes: stream.peakUnuploaded,

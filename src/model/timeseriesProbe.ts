@@ -5,9 +5,10 @@ import { PRIORITY } from './priorities.js';
 import type { ReplicatedVm, Site } from './site.js';
 
 /**
- * Samples every VM's RPO and queues every intervalSec from 0 to the horizon (timeseries.csv): of whichever leg
- * replicates the VM at the time, with its direction when the scenario has a failover–failback cycle (none, and
- * no RPO, while the VM is unprotected between legs).
+ * Samples every VM's RPO (the replication lag for a product that recovers its most recent data, AWS DRS), how far
+ * back its points reach, and its queues, every intervalSec from 0 to the horizon (timeseries.csv): of whichever
+ * leg replicates the VM at the time, with its direction when the scenario has a failover–failback cycle (none,
+ * and no RPO, while the VM is unprotected between legs).
  */
 export function sampleTimeseries(env: Environment, site: Site, intervalSec: number, horizonSec: number): TimeseriesSample[] {
   const samples: TimeseriesSample[] = [];
@@ -23,31 +24,34 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
         timeSec: now,
         vm: vm.spec.name,
         ...(withDirection ? { direction } : {}),
-        ...(stream === null ? UNPROTECTED : sampleOf(stream, now)),
+        ...(stream === null ? UNPROTECTED : sampleOf(stream, now, vm.policy.rpoIsReplicationLag)),
       });
     }
   }, { startSec: 0, priority: PRIORITY.observe, untilSec: horizonSec });
   return samples;
 }
 
-const UNPROTECTED = { rpoSec: null, sourceBacklogBytes: 0, psCacheBytes: 0, unuploadedBytes: 0, unprocessedBytes: 0 };
+const UNPROTECTED = { rpoSec: null, oldestPointAgeSec: null, sourceBacklogBytes: 0, psCacheBytes: 0, unuploadedBytes: 0, unprocessedBytes: 0 };
 
 /** The stream the VM's writes go into now; a stream fed by snapshots instead is active until it stops. */
 function activeStream(vm: ReplicatedVm): Stream | null {
   return vm.workload.target?.stream ?? (vm.stream.stoppedSec === null ? vm.stream : null);
 }
 
-function sampleOf(stream: Stream, now: number): Omit<TimeseriesSample, 'timeSec' | 'vm'> {
+function sampleOf(stream: Stream, now: number, rpoIsReplicationLag: boolean): Omit<TimeseriesSample, 'timeSec' | 'vm'> {
   const newest = stream.points.newest();
+  const oldest = stream.points.oldestRetained(now);
+  const lagSec = stream.initialReplicationDoneSec === null ? null : now - stream.uploadedSourceTime(now);
   const written = stream.writtenAt(now);
   const ingested = stream.ingestedAt(now);
   const uploaded = stream.uploadedAt(now);
   return {
-    rpoSec: newest === null ? null : now - newest.sourceTimeSec,
+    rpoSec: newest === null ? null : rpoIsReplicationLag ? lagSec : now - newest.sourceTimeSec,
+    oldestPointAgeSec: oldest === null ? null : now - oldest.sourceTimeSec,
     sourceBacklogBytes: written - ingested,
     psCacheBytes: ingested - uploaded,
     unuploadedBytes: written - uploaded,
     unprocessedBytes: uploaded - stream.appliedAt(now),
-    ...(stream.lagSteps === null ? {} : { lagSec: stream.initialReplicationDoneSec === null ? null : now - stream.uploadedSourceTime(now) }),
+    ...(stream.lagSteps === null ? {} : { lagSec }),
   };
 }

@@ -116,7 +116,9 @@ const veeamReplication = mapping({
   restorePoints: p.restorePoints,
   uniqueFraction: p.uniqueFraction,
   applicationAware: p.applicationAware,
-  rpoThresholdSec: p.rpoThreshold ?? p.interval, // assumption: a point older than one interval is late
+  // Assumption: alert when the newest point is older than two intervals, i.e. a run has been missed (a point is
+  // always a little over one interval old before the next run's transfer completes).
+  rpoThresholdSec: p.rpoThreshold ?? 2 * p.interval,
 }));
 
 const variants = [asr('asr'), asr('asr-modernized'), awsDrs, zerto, veeamCdp, vsphere, veeamReplication] as const;

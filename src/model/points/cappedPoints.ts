@@ -8,7 +8,10 @@ import type { PointRef, PointStore } from './pointStore.js';
  */
 export type CapRule = (sourcesSec: readonly number[], nowSec: number) => boolean[];
 
-/** Points under a cap rule; the newest is always kept. A handful of points, so every question is a scan. */
+/**
+ * Points under a cap rule; the newest point and the newest app-consistent point are always kept. A handful of
+ * points, so every question is a scan.
+ */
 export class CappedPoints implements PointStore {
   private readonly list = new PointList();
   created = 0;
@@ -25,9 +28,7 @@ export class CappedPoints implements PointStore {
   }
 
   newestAppConsistent(): PointRef | null {
-    const kept = this.kept(Infinity);
-    for (let i = this.list.length - 1; i >= 0; i--) if (kept[i] && this.list.kind(i) === 'app-consistent') return this.ref(i);
-    return null;
+    return this.ref(this.newestAppIndex());
   }
 
   newestRetainedAtOrBefore(latestSourceSec: number, nowSec: number): PointRef | null {
@@ -56,11 +57,20 @@ export class CappedPoints implements PointStore {
     this.list.push(point.sourceTimeSec, point.workloadBytes, usableSec, point.kind, 0);
   }
 
+  /** The rule's answer, with the newest point and the newest app-consistent point always kept. */
   private kept(nowSec: number): boolean[] {
     const sources = Array.from({ length: this.list.length }, (_, i) => this.list.sourceSec(i));
-    const kept = nowSec === Infinity ? sources.map(() => true) : this.rule(sources, nowSec);
+    const kept = this.rule(sources, nowSec);
     if (kept.length > 0) kept[kept.length - 1] = true;
+    const app = this.newestAppIndex();
+    if (app >= 0) kept[app] = true;
     return kept;
+  }
+
+  private newestAppIndex(): number {
+    let i = this.list.length - 1;
+    while (i >= 0 && this.list.kind(i) !== 'app-consistent') i--;
+    return i;
   }
 
   private ref(i: number): PointRef | null {

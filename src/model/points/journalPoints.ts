@@ -84,13 +84,15 @@ export class JournalPoints implements PointStore {
 
   /**
    * The oldest checkpoint the journal holds at nowSec: within the history, and (with a hard limit) no further
-   * back than the writes the journal can hold; never past the newest.
+   * back than the writes the journal can hold; never past the newest. The journal holds what has arrived at the
+   * target, so its contents are the writes between its oldest checkpoint and its newest: data still on its way
+   * (a backlog at the source) takes no journal space yet.
    */
   oldestSourceSec(nowSec: number): number {
     let oldest = Math.max(this.firstSourceSec, nowSec - this.historySec);
     if (this.limitBytes !== null) {
       const writtenNow = this.workload.writtenAt(nowSec);
-      const full = this.workload.curve.sourceTimeOf(writtenNow - this.limitBytes, nowSec, writtenNow, this.workload.rate());
+      const full = this.workload.curve.sourceTimeOf(this.newestWorkloadBytes - this.limitBytes, nowSec, writtenNow, this.workload.rate());
       oldest = Math.max(oldest, full);
     }
     const onGrid = Math.ceil(oldest / this.intervalSec - 1e-9) * this.intervalSec;

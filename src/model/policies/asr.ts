@@ -16,6 +16,7 @@ export function asrPolicy(spec: AsrPolicySpec): PointPolicy {
     deltaSync: null,
     rpoThresholdSec: spec.rpoThresholdSec,
     needsWorkloadHistory: false,
+    rpoIsReplicationLag: false,
     createStore: () => new GridPoints(asrGridRule(spec.retentionSec)),
     choice: (choice) => asrChoice(choice, spec.appConsistentIntervalSec > 0),
   };

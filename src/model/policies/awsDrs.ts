@@ -21,6 +21,7 @@ export function awsDrsPolicy(spec: AwsDrsPolicySpec): PointPolicy {
     deltaSync: null,
     rpoThresholdSec: spec.rpoThresholdSec,
     needsWorkloadHistory: false,
+    rpoIsReplicationLag: true,
     createStore: () => new GridPoints(drsTiers(spec.dailyRetentionSec)),
     choice: (choice): ChoiceRule => {
       switch (choice) {

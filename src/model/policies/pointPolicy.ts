@@ -53,6 +53,12 @@ export interface PointPolicy {
   readonly rpoThresholdSec: number;
   /** Whether createStore needs the workload's bytes over time (a journal answers for any checkpoint). */
   readonly needsWorkloadHistory: boolean;
+  /**
+   * Whether the product recovers its most recent data at any instant, not only at its points (AWS DRS): its RPO
+   * is then the replication lag, the age of the newest data such that all before it is at the target, and its
+   * points are only what an older recovery can go back to.
+   */
+  readonly rpoIsReplicationLag: boolean;
   createStore(workload: WorkloadView): PointStore;
   choice(choice: FailoverChoice): ChoiceRule;
 }

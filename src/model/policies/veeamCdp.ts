@@ -21,6 +21,7 @@ export function veeamCdpPolicy(spec: VeeamCdpPolicySpec): PointPolicy {
     deltaSync: null,
     rpoThresholdSec: spec.rpoThresholdSec,
     needsWorkloadHistory: true,
+    rpoIsReplicationLag: false,
     createStore: (workload) => {
       const shortTerm = new JournalPoints(spec.rpoSec, spec.shortTermRetentionSec, null, workload);
       if (longTerm === 0) return shortTerm;

@@ -18,6 +18,7 @@ export function veeamReplicationPolicy(spec: VeeamReplicationPolicySpec): PointP
     },
     rpoThresholdSec: spec.rpoThresholdSec,
     needsWorkloadHistory: false,
+    rpoIsReplicationLag: false,
     createStore: () => new CappedPoints((sources) => sources.map((_, i) => i >= sources.length - spec.restorePoints)),
     choice: (choice): ChoiceRule => {
       switch (choice) {

@@ -18,6 +18,7 @@ export function zertoPolicy(spec: ZertoPolicySpec): PointPolicy {
     deltaSync: null,
     rpoThresholdSec: spec.rpoThresholdSec,
     needsWorkloadHistory: true,
+    rpoIsReplicationLag: false,
     createStore: (workload) => new JournalPoints(spec.checkpointIntervalSec, spec.journalHistorySec, spec.journalLimitBytes, workload),
     choice: (choice): ChoiceRule => {
       switch (choice) {
