@@ -52,12 +52,14 @@ export interface PeerWorkload {
 
 export function peerWorkload(scenario: Scenario): PeerWorkload {
   const uplinkOfServer = new Map(scenario.processServers.map((ps) => [ps.name, ps.uplink]));
+  const { policy } = scenario;
+  if (policy.kind !== 'asr') throw new Error(`the peer models ASR classic's tags, not ${policy.kind}`);
   return {
     horizonSec: scenario.horizonSec,
     warmupSec: scenario.warmupSec,
-    tagIntervalSec: scenario.policy.crashConsistentIntervalSec,
+    tagIntervalSec: policy.crashConsistentIntervalSec,
     processingDelaySec: scenario.cloud.processingDelaySec,
-    rpoThresholdSec: scenario.policy.rpoThresholdSec,
+    rpoThresholdSec: policy.rpoThresholdSec,
     hourlyRates: scenario.vms.map((vm) => {
       const [churn] = vm.churn;
       if (vm.churn.length !== 1 || churn?.kind !== 'dailyProfile') throw new Error(`${vm.name}: the peer models one daily profile`);

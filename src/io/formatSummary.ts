@@ -2,6 +2,7 @@ import type { PrecisionMetric, PrecisionSummary, ProcessServerSummary, Simulatio
 import { cycleSections } from './cycleSections.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
+import { retentionSection } from './retentionSection.js';
 import { textTable } from './textTable.js';
 
 /** Above this many VMs, one line per VM drowns the rest: show the aggregate and the worst few instead. */
@@ -14,6 +15,7 @@ export function formatSummary(result: SimulationResult): string {
     header(result) + (result.precision === undefined ? '' : `\n${formatPrecision(result.precision)}`),
     vmSection(result.vms),
     failoverSection(result),
+    retentionSection(result.vms, MAX_VM_LINES),
     processServerSection(result.processServers),
     uplinkSection(result.uplinks),
     ...cycleSections(result),

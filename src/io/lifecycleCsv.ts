@@ -13,10 +13,17 @@ export const LIFECYCLE_COLUMNS = [
   'data_loss_bytes',
   'protected',
   'down',
+  'rpo_mean_s',
+  'rpo_p95_s',
+  'rpo_max_s',
+  'rpo_within_threshold',
   'note',
 ] as const;
 
-/** lifecycle.csv: one row per VM × phase of the failover–failback cycle, VM by VM, phases in time order. */
+/**
+ * lifecycle.csv: one row per VM × phase of the failover–failback cycle, VM by VM, phases in time order; the RPO
+ * columns describe, for a protected phase, the leg replicating the VM then.
+ */
 export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
   const rows = phases.map((p) => [
     p.vm,
@@ -29,6 +36,10 @@ export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
     bytesCell(p.dataLossBytes),
     String(p.protected),
     String(p.down),
+    secondsCell(p.rpo?.mean ?? null),
+    secondsCell(p.rpo?.p95 ?? null),
+    secondsCell(p.rpo?.max ?? null),
+    p.rpo?.fractionWithinThreshold === null || p.rpo === null ? '' : p.rpo.fractionWithinThreshold.toFixed(6),
     p.note,
   ]);
   return stringify(rows, { header: true, columns: [...LIFECYCLE_COLUMNS] });

@@ -26,12 +26,10 @@ function longestPhase(rows: readonly LifecyclePhase[]): LongestPhase {
   return best;
 }
 
-export interface CommitFacts {
-  recoveryPointsAfterCommit: number | null;
-  recoveryPointsCreatedAfterFailover: number;
-}
+/** What a VM's cycle summary takes from the simulation besides its phases. */
+export type CycleFacts = Pick<CycleVmSummary, 'recoveryPointsAfterCommit' | 'recoveryPointsCreatedAfterFailover' | 'failoverToProtectedInAzureSec' | 'legs'>;
 
-export function cycleVmSummaries(phases: readonly LifecyclePhase[], vms: readonly string[], facts: ReadonlyMap<string, CommitFacts>): CycleVmSummary[] {
+export function cycleVmSummaries(phases: readonly LifecyclePhase[], vms: readonly string[], facts: ReadonlyMap<string, CycleFacts>): CycleVmSummary[] {
   return vms.map((name) => {
     const rows = phases.filter((p) => p.vm === name);
     const sum = (pick: (p: LifecyclePhase) => number) => rows.reduce((total, p) => total + pick(p), 0);

@@ -6,11 +6,18 @@ import type { AlertSummary, RpoSummary } from './types.js';
 /**
  * Exact time-weighted statistics of the replication lag from its breakpoints (time, lag), linear between
  * consecutive ones (two at one time: a jump). Observed from the warm-up (or the end of initial replication,
- * if later) to the horizon, like the RPO; count = linear pieces observed (a run at one flat value is one).
+ * if later) to the horizon, like the RPO; count = linear pieces observed (a run at one flat value is one). Alerts
+ * are raised once the lag has stayed above the threshold alertAfterSec, like RPO alerts.
  */
-export function lagSummary(steps: GrowableSeries, warmupSec: number, horizonSec: number, thresholdSec: number): { lag: RpoSummary; alerts: AlertSummary } {
+export function lagSummary(
+  steps: GrowableSeries,
+  warmupSec: number,
+  horizonSec: number,
+  thresholdSec: number,
+  alertAfterSec = 0,
+): { lag: RpoSummary; alerts: AlertSummary } {
   const fromSec = steps.length > 0 ? Math.max(warmupSec, steps.x[0]!) : horizonSec;
-  const tracker = new ThresholdTracker(thresholdSec, fromSec);
+  const tracker = new ThresholdTracker(thresholdSec, fromSec, alertAfterSec);
   const a: number[] = [];
   const b: number[] = [];
   const durations: number[] = [];
@@ -41,7 +48,7 @@ export function lagSummary(steps: GrowableSeries, warmupSec: number, horizonSec:
       p99: p99 ?? null,
       max: stats.max,
       ci95: null,
-      fractionWithinThreshold: stats.totalSec > 0 ? 1 - alerts.seconds / stats.totalSec : null,
+      fractionWithinThreshold: stats.totalSec > 0 ? 1 - tracker.secondsAbove / stats.totalSec : null,
       observedSec: stats.totalSec,
     },
     alerts,

@@ -78,6 +78,8 @@ export interface VmSummary {
   lagAlerts?: AlertSummary;
   recoveryPointsCreated: number;
   recoveryPointsRetainedAtEnd: number;
+  /** What the retained points reach back to and what holding them takes, sampled hourly (README: Outputs). */
+  retention: RetentionSummary;
   peakCacheBytes: number;
   peakSourceBacklogBytes: number;
   peakUnuploadedBytes: number;
@@ -87,6 +89,24 @@ export interface VmSummary {
   bytesUploaded: number;
   bytesProcessed: number;
   failover: ChoiceSummary[];
+}
+
+/**
+ * The history a VM's retained recovery points give, sampled every `intervalSec` (on multiples of it) from the
+ * warm-up to the horizon, or until replication stopped; only instants at which the VM had a point count.
+ */
+export interface RetentionSummary {
+  intervalSec: number;
+  samples: number;
+  /**
+   * Bytes the workload wrote between the oldest retained point's source time and the sample: what a journal or
+   * undo log must hold to reach back to that point (overwrites not coalesced, so an upper bound for snapshots).
+   */
+  storageMeanBytes: number | null;
+  storagePeakBytes: number | null;
+  /** Age of the oldest retained point: how far back a recovery can go (for Zerto, the history actually available). */
+  oldestPointAgeMeanSec: number | null;
+  oldestPointAgeMinSec: number | null;
 }
 
 export interface ProcessServerSummary {
@@ -112,7 +132,11 @@ export interface UplinkSummary {
 export interface TimeseriesSample {
   timeSec: number;
   vm: string;
+  /** With a failover–failback cycle: the leg replicating the VM ('' while none does). */
+  direction?: 'to-azure' | 'to-on-premises' | '';
   rpoSec: number | null;
+  /** Age of the oldest retained recovery point (null before the first point). */
+  oldestPointAgeSec: number | null;
   /** With SimulateOptions.measureLag: the replication lag (null before initial replication ends). */
   lagSec?: number | null;
   sourceBacklogBytes: number;
@@ -243,6 +267,8 @@ export interface LifecyclePhase {
   protected: boolean;
   /** Whether the application on this VM is down (not running anywhere) during the phase. */
   down: boolean;
+  /** For a protected phase: the RPO of the leg replicating the VM then, over the phase (null otherwise). */
+  rpo: RpoSummary | null;
   note: string;
 }
 
@@ -264,11 +290,29 @@ export interface CycleTotals {
   longestPhase: LongestPhase;
 }
 
+/** One replication leg of the cycle, over its own active time. */
+export interface LegSummary {
+  direction: 'to-on-premises' | 'to-azure';
+  /** When its resync started and when its first recovery point became usable (null: not by the horizon). */
+  startSec: number | null;
+  firstRecoveryPointSec: number | null;
+  /** When a point was first usable within the RPO threshold: the RPO back under it (null: not by the horizon). */
+  rpoWithinThresholdSec: number | null;
+  /** Bytes the resync copied. */
+  resyncBytes: number;
+  rpo: RpoSummary;
+  rpoAlerts: AlertSummary;
+}
+
 export interface CycleVmSummary extends CycleTotals {
   /** Points left after the commit (1: the failover's point), null when not committed. */
   recoveryPointsAfterCommit: number | null;
   /** Points created by forward replication after the cycle's failover (0: replication stopped there). */
   recoveryPointsCreatedAfterFailover: number;
+  /** From the failover to Azure until the VM is protected in Azure (its first failback point); null: never. */
+  failoverToProtectedInAzureSec: number | null;
+  /** The failback replication leg (Azure → on-premises), then the second protection (on-premises → Azure). */
+  legs: LegSummary[];
 }
 
 /** Per recovery plan: its VMs seen as one application (down while any of its VMs is down). */

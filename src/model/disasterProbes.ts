@@ -62,13 +62,13 @@ export class DisasterProbes {
 
   private probe(disasterSec: number, detectionSec: number, downtimeStreams: RandomStream[], planStreams: PlanActionStreams[]): void {
     const { site, scenario } = this;
-    site.advanceAll(disasterSec);
+    site.observeAll(disasterSec);
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, disasterSec);
     this.recordGroupAges(groupPoints, disasterSec);
     const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
     site.vms.forEach((vm, i) => {
       const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
-      const syncRate = site.finalSyncRateFor(vm);
+      const syncRate = vm.domain.finalSyncRateFor(vm.stream);
       const evaluate = (choice: FailoverChoice) =>
         evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, groupPoints.get(vm.spec.name) ?? null);
       recordsOf.set(vm.spec.name, evaluate);

@@ -27,7 +27,7 @@ export function drawDowntime(spec: FailoverSpec, vm: VmSpec, detectionSec: numbe
   const shutdownSec = sampleDistribution(spec.shutdownSec, rng);
   const jobSec = sampleDistribution(spec.jobSec, rng);
   const extraProcessingSec = sampleDistribution(spec.extraProcessingSec, rng);
-  const bootSec = sampleDistribution(spec.bootSec, rng);
+  const bootSec = sampleDistribution(spec.bootSecByMachineKind[vm.machineKind] ?? spec.bootSec, rng);
   return {
     shutdownFails,
     shutdownSec: spec.shutdownBeforeFailover ? shutdownSec : 0,

@@ -1,13 +1,15 @@
 import type { FailoverRecord, RecoveryPointKind } from '../metrics/types.js';
-import type { FailoverChoice, Scenario } from '../scenario/types.js';
+import type { FailoverChoice, Scenario, VmSpec } from '../scenario/types.js';
 import type { DowntimeDraws } from './downtimeDraws.js';
-import type { RecoveryPoint } from './recoveryPoints.js';
-import type { VmReplication } from './vmReplication.js';
+import type { ChoiceRule, PointPolicy } from './policies/pointPolicy.js';
+import type { PointRef } from './points/pointStore.js';
+import type { Stream } from './fluid/stream.js';
 
 interface ChosenPoint {
   sourceTimeSec: number;
-  streamBytes: number;
   kind: RecoveryPointKind;
+  /** Bytes the workload wrote after the point: lost if it is used. */
+  lossBytes: number;
   /** Unprocessed bytes that must be processed before this point can be used (only for latest). */
   backlogBytes: number;
 }
@@ -15,17 +17,27 @@ interface ChosenPoint {
 /** A group member's own point at its group's newest common point, for the multi-VM choices. */
 export interface GroupPoints {
   group: string;
-  processed: RecoveryPoint | null;
-  appConsistent: RecoveryPoint | null;
+  processed: PointRef | null;
+  appConsistent: PointRef | null;
+}
+
+/** What a failover reads: the VM, the stream that replicates it and the product's rules for its points. */
+export interface Replica {
+  spec: VmSpec;
+  stream: Stream;
+  policy: PointPolicy;
+  /** How fast the target applies what is still unprocessed (latest waits for it); default the VM's apply rate. */
+  applyRateBytesPerSec?: number;
 }
 
 /**
  * What failing over one VM at a disaster with one choice recovers and costs (domain.md §3). Everything not yet
- * in Azure is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload it.
- * The VM must have been advanced to the disaster time.
+ * at the target is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload
+ * it. The VM's stream must have been observed at the disaster time. A choice the product does not have gives
+ * no point and says why, rather than a number.
  */
 export function evaluateFailover(
-  vm: VmReplication,
+  vm: Replica,
   disasterSec: number,
   choice: FailoverChoice,
   draws: DowntimeDraws,
@@ -34,11 +46,12 @@ export function evaluateFailover(
   group: GroupPoints | null = null,
 ): FailoverRecord {
   const failover = scenario.failover;
+  const { stream } = vm;
   const shutdownSucceeds = failover.shutdownBeforeFailover && !draws.shutdownFails && finalSyncBytesPerSec > 0;
-  const finalSyncSec = shutdownSucceeds ? vm.unuploaded / finalSyncBytesPerSec : 0;
+  const finalSyncSec = shutdownSucceeds ? (stream.writtenAt(disasterSec) - stream.uploadedAt(disasterSec)) / finalSyncBytesPerSec : 0;
   const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds, group);
   const shutdownSec = draws.shutdownSec + finalSyncSec;
-  const backlogProcessingSec = point === null ? 0 : point.backlogBytes / vm.spec.applyRateBytesPerSec;
+  const backlogProcessingSec = point === null ? 0 : point.backlogBytes / (vm.applyRateBytesPerSec ?? vm.spec.applyRateBytesPerSec);
   // NOTE: one object literal with a fixed field order: records are made by the hundred thousand.
   return {
     disasterTimeSec: disasterSec,
@@ -47,7 +60,7 @@ export function evaluateFailover(
     recoveryPointTimeSec: point === null ? null : point.sourceTimeSec,
     recoveryPointKind: point === null ? null : point.kind,
     dataLossSec: point === null ? null : disasterSec - point.sourceTimeSec,
-    dataLossBytes: point === null ? null : Math.max(0, vm.written - point.streamBytes),
+    dataLossBytes: point === null ? null : Math.max(0, point.lossBytes),
     downtimeSec:
       point === null
         ? null
@@ -63,61 +76,63 @@ export function evaluateFailover(
 }
 
 function choosePoint(
-  vm: VmReplication,
+  vm: Replica,
   disasterSec: number,
   choice: FailoverChoice,
   scenario: Scenario,
   shutdownSucceeds: boolean,
   group: GroupPoints | null,
 ): { point: ChosenPoint | null; note: string } {
-  if (vm.stoppedSec !== null && disasterSec >= vm.stoppedSec) {
+  const { stream } = vm;
+  const points = stream.points;
+  if (stream.stoppedSec !== null && disasterSec >= stream.stoppedSec) {
     return { point: null, note: 'replication stopped (failed over or cancelled): unprotected' };
   }
-  if (!vm.active || vm.initialReplicationDoneSec === null) {
-    return { point: null, note: 'initial replication not finished: no replica in Azure' };
+  // A replica exists from the first usable recovery point: the initial copy and the tag after it, processed.
+  if (!stream.active || stream.initialReplicationDoneSec === null) {
+    return { point: null, note: 'initial replication not finished: no replica at the target' };
   }
-  const ungrouped = choice.startsWith('latest-multi-vm') ? 'not in a replication group: own point' : '';
-  switch (choice) {
-    case 'latest': {
-      const applied = vm.appliedAt(disasterSec);
+  if (stream.firstPointSec === null) {
+    return { point: null, note: 'initial copy uploaded but no recovery point processed yet: no replica at the target' };
+  }
+  const rule: ChoiceRule = vm.policy.choice(choice);
+  if ('unavailable' in rule) return { point: null, note: rule.unavailable };
+  const workloadNow = stream.workloadWrittenAt(disasterSec);
+  const fromPoint = (point: PointRef | null, missing: string, note = ''): { point: ChosenPoint | null; note: string } =>
+    point === null ? { point: null, note: missing } : { point: { sourceTimeSec: point.sourceTimeSec, kind: point.kind, lossBytes: workloadNow - point.workloadBytes, backlogBytes: 0 }, note };
+  const ungrouped = 'not in a replication group: own point';
+  switch (rule.recovers) {
+    case 'uploaded': {
+      const applied = stream.appliedAt(disasterSec);
+      const written = stream.writtenAt(disasterSec);
       if (shutdownSucceeds) {
         // The final sync uploads everything: nothing is lost, all of it is processed before the VM starts.
-        return {
-          point: { sourceTimeSec: disasterSec, streamBytes: vm.written, kind: 'latest-uploaded', backlogBytes: vm.written - applied },
-          note: 'shutdown and final sync succeeded',
-        };
+        return { point: { sourceTimeSec: disasterSec, kind: 'latest-uploaded', lossBytes: 0, backlogBytes: written - applied }, note: 'shutdown and final sync succeeded' };
       }
-      const point = { sourceTimeSec: vm.uploadedSourceTime(disasterSec), streamBytes: vm.uploaded };
+      const uploaded = stream.uploadedAt(disasterSec);
+      // A processed point's data was uploaded before it, so the uploaded data is never older than the newest
+      // point; the max keeps that true where byte positions round (rates near the smallest double).
+      const newest = points.newest();
+      const sourceTimeSec = Math.max(stream.uploadedSourceTime(disasterSec), newest === null ? -Infinity : newest.sourceTimeSec);
       return {
-        point: { ...point, kind: 'latest-uploaded', backlogBytes: Math.max(0, vm.uploaded - applied) },
+        point: { sourceTimeSec, kind: 'latest-uploaded', lossBytes: written - uploaded, backlogBytes: Math.max(0, uploaded - applied) },
         note: failoverNoteForShutdown(scenario, shutdownSucceeds),
       };
     }
-    case 'latest-multi-vm-processed':
-      if (group) return fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
-      return fromPoint(vm.points.newest(), 'no recovery point processed yet', ungrouped);
-    case 'latest-processed':
-      return fromPoint(vm.points.newest(), 'no recovery point processed yet', ungrouped);
-    case 'latest-app-consistent':
-    case 'latest-multi-vm-app-consistent':
-      if (scenario.policy.appConsistentIntervalSec === 0) {
-        return { point: null, note: 'no app-consistent point: app-consistent points are off' };
-      }
-      if (group && choice === 'latest-multi-vm-app-consistent') {
-        return fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`);
-      }
-      return fromPoint(vm.points.newestAppConsistent(), 'no app-consistent point processed yet', ungrouped);
-    case 'custom': {
+    case 'newest':
+      return fromPoint(points.newest(), 'no recovery point processed yet');
+    case 'newest-app':
+      return fromPoint(points.newestAppConsistent(), 'no app-consistent point processed yet');
+    case 'group':
+      if (group === null) return fromPoint(rule.app ? points.newestAppConsistent() : points.newest(), 'no recovery point processed yet', ungrouped);
+      return rule.app
+        ? fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`)
+        : fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
+    case 'retained-before': {
       const latestAllowed = disasterSec - scenario.failover.customPointAgeSec;
-      const point = vm.points.newestRetainedAtOrBefore(latestAllowed, disasterSec);
-      return fromPoint(point, `no retained point at least ${scenario.failover.customPointAgeSec} s old`, '');
+      return fromPoint(points.newestRetainedAtOrBefore(latestAllowed, disasterSec), `no retained point at least ${scenario.failover.customPointAgeSec} s old`);
     }
   }
-}
-
-function fromPoint(point: RecoveryPoint | null, missing: string, note: string): { point: ChosenPoint | null; note: string } {
-  if (point === null) return { point: null, note: missing };
-  return { point: { sourceTimeSec: point.sourceTimeSec, streamBytes: point.streamBytes, kind: point.kind, backlogBytes: 0 }, note };
 }
 
 function failoverNoteForShutdown(scenario: Scenario, shutdownSucceeds: boolean): string {

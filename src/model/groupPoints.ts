@@ -1,12 +1,12 @@
 import type { ReplicationGroupSpec } from '../scenario/types.js';
 import { newestCommonPoint } from './commonPoint.js';
 import type { GroupPoints } from './failover.js';
-import type { VmReplication } from './vmReplication.js';
+import type { ReplicatedVm } from './site.js';
 
 /** Each grouped VM's points at its group's newest common crash- and app-consistent points at nowSec. */
 export function groupPointsAt(
   groups: readonly ReplicationGroupSpec[],
-  vmByName: ReadonlyMap<string, VmReplication>,
+  vmByName: ReadonlyMap<string, ReplicatedVm>,
   nowSec: number,
 ): Map<string, GroupPoints> {
   const result = new Map<string, GroupPoints>();

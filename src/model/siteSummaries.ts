@@ -1,33 +1,39 @@
 import { choiceSummary } from '../metrics/choiceSummary.js';
 import { lagSummary } from '../metrics/lagSummary.js';
-import { rpoSummary } from '../metrics/rpoSummary.js';
-import type { FailoverRecord, ProcessServerSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
+import type { FailoverRecord, ProcessServerSummary, RetentionSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ProcessServer } from './processServer.js';
 import type { ReplicationDomain } from './replicationDomain.js';
-import type { VmReplication } from './vmReplication.js';
+import type { ReplicatedVm } from './site.js';
 
-/** What a VM's replication came to over the run: RPO, alerts, points, peaks, bytes, and its failovers. */
-export function vmSummary(vm: VmReplication, scenario: Scenario, failovers: FailoverRecord[]): VmSummary {
-  const { rpo, alerts } = rpoSummary(vm.rpoSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
-  const lag = vm.lagSteps === null ? null : lagSummary(vm.lagSteps, scenario.warmupSec, scenario.horizonSec, scenario.policy.rpoThresholdSec);
+/**
+ * What a VM's replication came to over the run: RPO, alerts, points and their history, peaks, bytes, and its
+ * failovers. A stream stopped by a failover is observed until it stopped: after that there is no RPO to speak of.
+ * A product that recovers its most recent data at any instant (AWS DRS) has the replication lag as its RPO.
+ */
+export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scenario, failovers: FailoverRecord[], retention: RetentionSummary): VmSummary {
+  const { horizonSec, warmupSec } = scenario;
+  const endSec = stream.stoppedSec ?? horizonSec;
+  const lag = stream.lagSteps === null ? null : lagSummary(stream.lagSteps, warmupSec, endSec, scenario.policy.rpoThresholdSec, scenario.alerts.rpoAlertAfterSec);
+  const { rpo, alerts } = policy.rpoIsReplicationLag && lag !== null ? { rpo: lag.lag, alerts: lag.alerts } : stream.rpo.summary(endSec);
   return {
-    name: vm.spec.name,
-    processServer: vm.spec.processServer,
-    initialReplicationDoneSec: vm.initialReplicationDoneSec,
-    firstRecoveryPointSec: vm.firstPointSec,
+    name: spec.name,
+    processServer: spec.processServer,
+    initialReplicationDoneSec: stream.initialReplicationDoneSec,
+    firstRecoveryPointSec: stream.firstPointSec,
     rpo,
     rpoAlerts: alerts,
     ...(lag === null ? {} : { lag: lag.lag, lagAlerts: lag.alerts }),
-    recoveryPointsCreated: vm.points.created,
-    recoveryPointsRetainedAtEnd: vm.points.retainedAt(scenario.horizonSec).length,
-    peakCacheBytes: vm.peakCache,
-    peakSourceBacklogBytes: vm.peakSourceBacklog,
-    peakUnuploadedBytes: vm.peakUnuploaded,
-    throttledSec: vm.throttledSec,
-    bytesWritten: vm.written,
-    bytesUploaded: vm.uploaded,
-    bytesProcessed: vm.appliedAt(scenario.horizonSec),
+    recoveryPointsCreated: stream.points.created,
+    recoveryPointsRetainedAtEnd: stream.points.retainedCount(horizonSec),
+    retention,
+    peakCacheBytes: stream.peakCache,
+    peakSourceBacklogBytes: stream.peakSourceBacklog,
+    peakUnuploadedBytes: stream.peakUnuploaded,
+    throttledSec: stream.throttledSec,
+    bytesWritten: stream.writtenAt(horizonSec),
+    bytesUploaded: stream.uploadedAt(horizonSec),
+    bytesProcessed: stream.appliedAt(horizonSec),
     failover: scenario.failover.choices.map((choice) => choiceSummary(choice, failovers)),
   };
 }

@@ -58,6 +58,31 @@ export class WriteCurve {
     if (this.head > 1024 && this.head * 2 > this.tail) this.compact();
   }
 
+  /** W just after timeSec (after every jump at timeSec), for a time within the kept breakpoints or after them. */
+  bytesAt(timeSec: number, writtenNow: number, rateNow: number): number {
+    // The last breakpoint at or before timeSec, by binary search on time.
+    let lo = this.head;
+    let hi = this.tail;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid]! <= timeSec) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < this.head) return this.tail > this.head ? this.bytes[this.head]! : 0;
+    if (k === this.tail - 1) return Math.min(writtenNow, this.bytes[k]! + rateNow * (timeSec - this.times[k]!));
+    const t0 = this.times[k]!;
+    const t1 = this.times[k + 1]!;
+    const w0 = this.bytes[k]!;
+    return t1 === t0 ? w0 : w0 + ((this.bytes[k + 1]! - w0) * (timeSec - t0)) / (t1 - t0);
+  }
+
+  /** Forgets breakpoints no longer needed to answer bytesAt(t) for any t ≥ timeSec. */
+  forgetBeforeTime(timeSec: number): void {
+    while (this.tail - this.head > 1 && this.times[this.head + 1]! <= timeSec) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.tail) this.compact();
+  }
+
   get breakpoints(): number {
     return this.tail - this.head;
   }

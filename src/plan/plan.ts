@@ -1,4 +1,5 @@
 import type { RpoSummary, SimulationResult, VmSummary } from '../metrics/types.js';
+import { pointSpacingAtBestSec } from '../model/policies/index.js';
 import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
 import { type Bracket, findBandwidth } from './findBandwidth.js';
@@ -132,7 +133,7 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   // run also caps every search from above (it is in the cache).
   const unlimited = UNLIMITED_FACTOR * base.vms.reduce((sum, vm) => sum + vm.maxReplicationBytesPerSec, 0) / compression;
   const best = evaluate(unlimited);
-  const pointIntervalSec = base.policy.crashConsistentIntervalSec;
+  const pointIntervalSec = pointSpacingAtBestSec(base.policy);
   const delaySec = base.cloud.processingDelaySec;
   const unachievable = (measure: RpoMeasure, q: number): Unachievable | null => {
     if (best[measure].compliance >= q) return null;

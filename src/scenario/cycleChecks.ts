@@ -81,6 +81,22 @@ function planGroupPaths(plan: unknown): PathSegment[][] {
   return Array.isArray(groups) ? groups.map((_, g) => ['groups', g, 'vms']) : [];
 }
 
+/** The modernized architecture fails back to the on-premises appliance: no master target, at most its disks. */
+function checkAppliance(raw: unknown, vms: RawVm[], cycle: CycleSpec, issues: RawIssue[]): void {
+  if (valueAt(raw, ['cycle', 'reprotect', 'masterTarget']) !== undefined) {
+    issues.push({ path: ['cycle', 'reprotect', 'masterTarget'], expected: 'nothing: the modernized architecture has no master target (failback goes to the replication appliance)' });
+  }
+  for (const vm of vms) {
+    if (vm.masterTarget !== null) issues.push({ path: vm.masterTargetPath, expected: 'nothing: the modernized architecture has no master target' });
+    if (vm.snapshots) issues.push({ path: vm.snapshotsPath, expected: `false: VM ${vm.name} has snapshots and cannot be reprotected` });
+  }
+  const disks = vms.reduce((sum, vm) => sum + vm.disks, 0);
+  const limit = cycle.reprotect!.appliance.maxDisks;
+  if (disks > limit) {
+    issues.push({ path: ['cycle', 'reprotect', 'appliance', 'maxDisks'], expected: `at least the ${disks} disks of the VMs failing back (an appliance serves at most 60)`, found: String(limit) });
+  }
+}
+
 function checkMasterTargets(raw: unknown, vms: RawVm[], cycle: CycleSpec, issues: RawIssue[]): void {
   const reprotect = cycle.reprotect!;
   const targets = list(raw, 'masterTargets');
@@ -90,7 +106,10 @@ function checkMasterTargets(raw: unknown, vms: RawVm[], cycle: CycleSpec, issues
     if (typeof name === 'string') indexOf.set(name.trim(), i);
   });
   const known = `the name of a master target in masterTargets (${[...indexOf.keys()].join(', ') || 'none defined'})`;
-  if (!indexOf.has(reprotect.masterTarget)) issues.push({ path: ['cycle', 'reprotect', 'masterTarget'], expected: known });
+  const everyVmNamesOne = vms.length > 0 && vms.every((vm) => vm.masterTarget !== null);
+  if (!indexOf.has(reprotect.masterTarget) && !(reprotect.masterTarget === '' && everyVmNamesOne)) {
+    issues.push({ path: ['cycle', 'reprotect', 'masterTarget'], expected: `${known}: the classic architecture fails back through a master target` });
+  }
   const disks = new Map<string, number>();
   for (const vm of vms) {
     const target = vm.masterTarget ?? reprotect.masterTarget;
@@ -151,8 +170,17 @@ function checkCycleOrder(raw: unknown, cycle: CycleSpec, issues: RawIssue[]): vo
   if (cycle.reprotectOnPremises !== null && cycle.failbackAtSec === null) {
     issues.push({ path: at('reprotectOnPremises'), expected: 'nothing without cycle.failbackAt: only failed-back VMs are reprotected to Azure' });
   }
-  if (cycle.reprotect?.link.kind === 'vpn' && cycle.reprotect.processServer !== 'azure') {
+  if (cycle.architecture === 'classic' && cycle.reprotect?.link.kind === 'vpn' && cycle.reprotect.processServer !== 'azure') {
     issues.push({ path: at('reprotect', 'processServer'), expected: '"azure": a site-to-site VPN needs a process server in Azure' });
+  }
+  if (cycle.architecture === 'modernized' && valueAt(raw, at('reprotect', 'processServer')) !== undefined) {
+    issues.push({ path: at('reprotect', 'processServer'), expected: 'nothing: the modernized architecture needs no process server in Azure' });
+  }
+  const kind = valueAt(raw, ['policy', 'kind']) ?? 'asr';
+  if (kind !== 'asr' && kind !== 'asr-modernized') {
+    issues.push({ path: ['cycle'], expected: 'a policy of kind asr or asr-modernized: the cycle is ASR\'s failover–failback procedure', found: `policy.kind ${JSON.stringify(kind)}` });
+  } else if ((kind === 'asr-modernized') !== (cycle.architecture === 'modernized') && valueAt(raw, at('architecture')) !== undefined) {
+    issues.push({ path: at('architecture'), expected: `${kind === 'asr-modernized' ? 'modernized' : 'classic'}, the architecture of policy.kind ${kind}` });
   }
 }
 
@@ -184,6 +212,9 @@ export function cycleChecks(raw: unknown): RawIssue[] {
   if (!cycle) return issues;
   checkCycleOrder(raw, cycle, issues);
   checkCycleTimes(raw, cycle, issues);
-  if (cycle.reprotect !== null && cycle.outcome === 'commit') checkMasterTargets(raw, vms, cycle, issues);
+  if (cycle.reprotect !== null && cycle.outcome === 'commit') {
+    if (cycle.architecture === 'classic') checkMasterTargets(raw, vms, cycle, issues);
+    else checkAppliance(raw, vms, cycle, issues);
+  }
   return issues;
 }

@@ -15,7 +15,9 @@ import {
   numberField,
   positive,
   rateField,
+  sizeField,
 } from './fields.js';
+import { outagesSchema } from './outagesSchema.js';
 import { FAILOVER_CHOICES, type CycleSpec } from './types.js';
 
 const durationDistribution = () => distributionField(() => durationField(nonNegative));
@@ -55,29 +57,48 @@ export const masterTargetSchema = mapping({
     MASTER_TARGET_DEFAULTS.maxDisks,
   ),
   storageVMotion: booleanField().default(MASTER_TARGET_DEFAULTS.storageVMotion),
-});
+  throughput: rateField(positive).prefault(MASTER_TARGET_DEFAULTS.throughput),
+}).transform((t) => ({ name: t.name, maxDisks: t.maxDisks, storageVMotion: t.storageVMotion, throughputBytesPerSec: t.throughput }));
 
 const c = CYCLE_DEFAULTS;
 const reprotectSchema = mapping({
   after: durationField(nonNegative).prefault(c.reprotectAfter),
-  link: mapping({ kind: enumField(['vpn', 'expressroute']), bandwidth: rateField(positive) }).transform((l) => ({
+  link: mapping({ kind: enumField(['vpn', 'expressroute']), bandwidth: rateField(positive), outages: outagesSchema }).transform((l) => ({
     kind: l.kind,
     bandwidthBytesPerSec: l.bandwidth,
+    outages: l.outages,
   })),
   processServer: enumField(['azure', 'on-premises']).default('azure'),
-  masterTarget: nameField(),
+  azureProcessServer: mapping({
+    throughput: rateField(positive).prefault(c.azureProcessServerThroughput),
+    cache: sizeField(positive).prefault(c.azureProcessServerCache),
+  })
+    .transform((p) => ({ throughputBytesPerSec: p.throughput, cacheBytes: p.cache }))
+    .prefault({}),
+  masterTarget: nameField().default(''),
+  appliance: mapping({
+    throughput: rateField(positive).prefault(c.applianceThroughput),
+    maxDisks: numberField(between(1, 60, 'from 1 to 60 (ASR limit)'), { integer: true }).prefault(c.applianceMaxDisks),
+  })
+    .transform((a) => ({ throughputBytesPerSec: a.throughput, maxDisks: a.maxDisks }))
+    .prefault({}),
   location: enumField(['original', 'alternate']).default('original'),
+  uniqueFraction: fractionField().prefault(c.resyncUniqueFraction),
   fixed: durationDistribution().prefault(c.reprotectFixed),
 }).transform((r) => ({
   afterSec: r.after,
   link: r.link,
   processServer: r.processServer,
+  azureProcessServer: r.azureProcessServer,
   masterTarget: r.masterTarget,
+  appliance: r.appliance,
   location: r.location,
+  uniqueFraction: r.uniqueFraction,
   fixedSec: r.fixed,
 }));
 
 export const cycleSchema = mapping({
+  architecture: enumField(['classic', 'modernized']).default('classic'), // filled from the policy's kind
   failoverAt: durationField(nonNegative),
   choice: enumField(FAILOVER_CHOICES).default(c.choice),
   shutdownFirst: booleanField().default(c.shutdownFirst),
@@ -85,8 +106,7 @@ export const cycleSchema = mapping({
   cancel: booleanField().default(false),
   reprotect: reprotectSchema.optional(),
   failbackAt: durationField(positive).optional(),
-  failbackChoice: enumField(['latest', 'latest-app-consistent']).default(c.failbackChoice),
-  failbackSyncLag: durationDistribution().prefault(c.failbackSyncLag),
+  failbackChoice: enumField(['latest', 'latest-processed', 'latest-app-consistent']).default(c.failbackChoice),
   failbackProcessingDelay: durationField(nonNegative).prefault(c.failbackProcessingDelay),
   reprotectOnPremises: mapping({
     after: durationField(nonNegative).prefault(c.reprotectOnPremisesAfter),
@@ -96,6 +116,7 @@ export const cycleSchema = mapping({
     .optional(),
 }).transform(
   (x): CycleSpec => ({
+    architecture: x.architecture,
     failoverAtSec: x.failoverAt,
     choice: x.choice,
     shutdownFirst: x.shutdownFirst,
@@ -104,7 +125,6 @@ export const cycleSchema = mapping({
     reprotect: x.reprotect ?? null,
     failbackAtSec: x.failbackAt ?? null,
     failbackChoice: x.failbackChoice,
-    failbackSyncLagSec: x.failbackSyncLag,
     failbackProcessingDelaySec: x.failbackProcessingDelay,
     reprotectOnPremises: x.reprotectOnPremises ?? null,
   }),

@@ -2,15 +2,8 @@
 // not published by ASR: they are overridable guesses, documented in the README.
 import type { FailoverChoice } from './types.js';
 
-export const POLICY_DEFAULTS = {
-  kind: 'asr',
-  crashConsistentInterval: '5m', // ASR: fixed
-  appConsistentInterval: '60m', // seed policy
-  retention: '24h', // seed policy
-  rpoThreshold: '15m', // seed policy
-} as const;
-
-export const CLOUD_DEFAULTS = { processingDelay: '5m' } as const; // docs: about 5 min upload → recovery point
+// The recovery-point policy's defaults, the processing delay and the failover job, extra processing and boot
+// times are each product's: productDefaults.ts.
 
 export const PROCESS_SERVER_DEFAULTS = {
   throughput: '100 MB/s', // assumption
@@ -43,10 +36,12 @@ export const FAILOVER_DEFAULTS = {
   shutdownFailureProbability: 0.5, // assumption
   shutdown: { uniform: ['1m', '5m'] }, // assumption
   detection: { lognormal: { mean: '20m', sd: '10m' } }, // assumption
-  job: { uniform: ['5m', '15m'] }, // assumption
-  extraProcessing: { uniform: ['8m', '10m'] }, // docs: 8–10 min
-  boot: { uniform: ['2m', '5m'] }, // assumption
 };
+
+export const ALERT_DEFAULTS = {
+  raiseAfter: '15m', // ASR raises a process-server alert after its condition has held for 15 minutes
+  rpoRaiseAfter: '0s', // assumption: an RPO alert is raised as soon as the RPO passes the threshold
+} as const;
 
 export const SCENARIO_DEFAULTS = {
   description: '',
@@ -67,7 +62,11 @@ export const GROUP_DEFAULTS = {
 
 export const PLAN_DEFAULTS = { choice: 'latest-processed' as FailoverChoice, maxParallel: 0 };
 
-export const MASTER_TARGET_DEFAULTS = { maxDisks: 60, storageVMotion: false } as const; // ASR: at most 60 disks
+export const MASTER_TARGET_DEFAULTS = {
+  maxDisks: 60, // ASR: at most 60 disks
+  storageVMotion: false,
+  throughput: '100 MB/s', // assumption: not published; a master target writes to its retention drive and the disks
+} as const;
 
 export const CYCLE_DEFAULTS = {
   choice: 'latest-processed' as FailoverChoice,
@@ -78,8 +77,12 @@ export const CYCLE_DEFAULTS = {
   location: 'original',
   reprotectFixed: { uniform: ['10m', '20m'] }, // assumption: job, master target attach, checksum comparison
   failbackChoice: 'latest' as const,
-  failbackSyncLag: { uniform: ['0m', '5m'] }, // assumption: at most one crash-consistent interval behind
   failbackProcessingDelay: '5m', // assumption: like Azure's upload → recovery point delay
+  resyncUniqueFraction: '50%', // assumption: a differential resync sends changed blocks once (same as delta syncs)
+  azureProcessServerThroughput: '100 MB/s', // assumption, as for on-premises process servers
+  azureProcessServerCache: '600 GB', // as for on-premises process servers
+  applianceThroughput: '100 MB/s', // assumption: the modernized appliance's apply rate for failback data
+  applianceMaxDisks: 60, // ASR: at most 60 disks per appliance
   reprotectOnPremisesAfter: '1h', // assumption
   reprotectOnPremisesFixed: { uniform: ['10m', '20m'] }, // assumption
 };

@@ -4,6 +4,7 @@ import type { TraceTable } from './churnSchema.js';
 import { crossChecks, type RawIssue } from './crossChecks.js';
 import { expandVms } from './expandVms.js';
 import { markValid } from './knownValid.js';
+import { withProductDefaults } from './productDefaults.js';
 import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
@@ -45,8 +46,9 @@ function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
 }
 
 export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
-  const result = scenarioSchema(options.traces ?? new Map()).safeParse(raw);
-  const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(raw)];
+  const filled = withProductDefaults(raw);
+  const result = scenarioSchema(options.traces ?? new Map()).safeParse(filled);
+  const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(filled)];
   if (!result.success || rawIssues.length > 0) {
     const seen = new Set<string>();
     const errors = rawIssues.flatMap((i): ScenarioIssue[] => {
@@ -73,6 +75,7 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     disasters: doc.disasters,
     failover: doc.failover,
     output: doc.output,
+    alerts: doc.alerts,
     replicationGroups: doc.replicationGroups,
     recoveryPlans: doc.recoveryPlans,
     masterTargets: doc.masterTargets,

@@ -2,11 +2,12 @@
 // VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
 import * as z from 'zod';
 import { churnListSchema, staggerSchema, type TraceTable } from './churnSchema.js';
+import { outagesSchema } from './outagesSchema.js';
+import { policySchema } from './policySchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
-  CLOUD_DEFAULTS,
+  ALERT_DEFAULTS,
   FAILOVER_DEFAULTS,
-  POLICY_DEFAULTS,
   PROCESS_SERVER_DEFAULTS,
   SCENARIO_DEFAULTS,
 } from './defaults.js';
@@ -31,42 +32,9 @@ import { FAILOVER_CHOICES, type OutageSpec } from './types.js';
 const HOUR = 3600;
 const DAY = 86_400;
 
-const policySchema = mapping({
-  kind: enumField(['asr']).default(POLICY_DEFAULTS.kind),
-  crashConsistentInterval: durationField(positive).prefault(POLICY_DEFAULTS.crashConsistentInterval),
-  // ASR allows app-consistent snapshots every 1 to 12 hours, or none.
-  appConsistentInterval: durationField({
-    test: (v) => v === 0 || (v >= HOUR && v <= 12 * HOUR),
-    text: 'of 0 (off) or from 60m to 720m',
-  }).prefault(POLICY_DEFAULTS.appConsistentInterval),
-  retention: durationField(between(0, 15 * DAY, 'from 0 to 15d')).prefault(POLICY_DEFAULTS.retention),
-  rpoThreshold: durationField(positive).prefault(POLICY_DEFAULTS.rpoThreshold),
-}).transform((p) => ({
-  kind: p.kind,
-  crashConsistentIntervalSec: p.crashConsistentInterval,
-  appConsistentIntervalSec: p.appConsistentInterval,
-  retentionSec: p.retention,
-  rpoThresholdSec: p.rpoThreshold,
-}));
-
 const cloudSchema = mapping({
-  processingDelay: durationField(nonNegative).prefault(CLOUD_DEFAULTS.processingDelay),
+  processingDelay: durationField(nonNegative), // the product's default, filled in by withProductDefaults
 }).transform((c) => ({ processingDelaySec: c.processingDelay }));
-
-const outagesSchema = mapping({
-  windows: listOf(
-    mapping({ start: durationField(nonNegative), duration: durationField(positive) }).transform((w) => ({
-      startSec: w.start,
-      durationSec: w.duration,
-    })),
-    'outage windows { start, duration }',
-  ).default([]),
-  random: mapping({ mtbf: durationField(positive), mttr: durationField(positive) })
-    .transform((r) => ({ mtbfSec: r.mtbf, mttrSec: r.mttr }))
-    .optional(),
-})
-  .transform((o): OutageSpec => ({ windows: o.windows, random: o.random ?? null }))
-  .default({ windows: [], random: null });
 
 export const uplinkSchema = mapping({
   name: nameField(),
@@ -139,9 +107,15 @@ const failoverSchema = mapping({
   shutdownFailureProbability: fractionField().prefault(f.shutdownFailureProbability),
   shutdown: durationDistribution().prefault(f.shutdown),
   detection: durationDistribution().prefault(f.detection),
-  job: durationDistribution().prefault(f.job),
-  extraProcessing: durationDistribution().prefault(f.extraProcessing),
-  boot: durationDistribution().prefault(f.boot),
+  // Product defaults (productDefaults.ts), filled in before parsing by withProductDefaults.
+  job: durationDistribution(),
+  extraProcessing: durationDistribution(),
+  boot: durationDistribution(),
+  bootByMachineKind: mapping({
+    windows: durationDistribution().optional(),
+    linux: durationDistribution().optional(),
+    physical: durationDistribution().optional(),
+  }).prefault({}),
 }).transform((x) => ({
   choices: x.choices,
   customPointAgeSec: x.customPointAge,
@@ -152,12 +126,18 @@ const failoverSchema = mapping({
   jobSec: x.job,
   extraProcessingSec: x.extraProcessing,
   bootSec: x.boot,
+  bootSecByMachineKind: Object.fromEntries(Object.entries(x.bootByMachineKind).filter(([, d]) => d !== undefined)),
 }));
 
 const disastersSchema = mapping({
   times: listOf(durationField(nonNegative), 'durations since the start').default([]),
   random: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.disasterRandomCount),
 }).transform((x) => ({ timesSec: x.times, randomCount: x.random }));
+
+const alertsSchema = mapping({
+  raiseAfter: durationField(nonNegative).prefault(ALERT_DEFAULTS.raiseAfter),
+  rpoRaiseAfter: durationField(nonNegative).prefault(ALERT_DEFAULTS.rpoRaiseAfter),
+}).transform((a) => ({ processServerAlertAfterSec: a.raiseAfter, rpoAlertAfterSec: a.rpoRaiseAfter }));
 
 const outputSchema = mapping({
   sampleInterval: durationField(nonNegative).prefault(SCENARIO_DEFAULTS.sampleInterval),
@@ -175,15 +155,16 @@ export function scenarioSchema(traces: TraceTable) {
     horizon: horizonSchema,
     warmup: warmupSchema,
     seed: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.seed),
-    policy: policySchema.prefault({}),
-    cloud: cloudSchema.prefault({}),
+    policy: policySchema.prefault({ kind: 'asr' }),
+    cloud: cloudSchema,
     vmDefaults: mapping(fields).prefault({}),
     uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
     vms: listOf(mapping({ name: nameField(), count: vmCountSchema, stagger: staggerSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),
-    failover: failoverSchema.prefault({}),
+    failover: failoverSchema,
     output: outputSchema.prefault({}),
+    alerts: alertsSchema.prefault({}),
     replicationGroups: listOf(replicationGroupSchema, 'replication groups { name, vms, cpuOverhead }').default([]),
     recoveryPlans: listOf(recoveryPlanSchema, 'recovery plans { name, choice, groups }').default([]),
     masterTargets: listOf(masterTargetSchema, 'master targets { name, maxDisks, storageVMotion }').default([]),

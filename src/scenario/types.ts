@@ -47,18 +47,89 @@ export interface OutageSpec {
   random: { mtbfSec: number; mttrSec: number } | null;
 }
 
-/** Recovery-point policy. kind names the product whose point creation and pruning rules apply. */
-export interface RecoveryPointPolicy {
-  kind: 'asr';
+/** The products whose recovery-point rules rposim models (README: "Recovery-point policies"). */
+export const POLICY_KINDS = ['asr', 'asr-modernized', 'aws-drs', 'zerto', 'veeam-cdp', 'vsphere-replication', 'veeam-replication'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+interface PolicyCommon {
+  /** RPO alert threshold: raises alerts only, never changes replication. */
+  rpoThresholdSec: number;
+}
+
+/** ASR, classic (configuration server) or modernized (replication appliance): same point rules. */
+export interface AsrPolicySpec extends PolicyCommon {
+  kind: 'asr' | 'asr-modernized';
   /** Crash-consistent tag interval (ASR: fixed 5 min). */
   crashConsistentIntervalSec: number;
   /** App-consistent interval; 0 = off. ASR allows 1–12 h. */
   appConsistentIntervalSec: number;
-  /** Retention window; 0 = keep the latest point only. */
+  /** Retention window (pruning grid); 0 = keep the latest point only. */
   retentionSec: number;
-  /** RPO alert threshold: raises alerts only, never changes replication. */
-  rpoThresholdSec: number;
 }
+
+/** AWS Elastic Disaster Recovery: continuous, with point-in-time snapshots 10 min / 1 h, hourly / 24 h, daily / N days. */
+export interface AwsDrsPolicySpec extends PolicyCommon {
+  kind: 'aws-drs';
+  /** How long daily snapshots are kept (1–365 days). */
+  dailyRetentionSec: number;
+}
+
+/** Zerto: a journal of every write with a checkpoint every 5 s, history bounded in time and by a size limit. */
+export interface ZertoPolicySpec extends PolicyCommon {
+  kind: 'zerto';
+  checkpointIntervalSec: number;
+  /** Journal history (1 h – 30 days). */
+  journalHistorySec: number;
+  /** Journal hard limit in bytes (≥ 8 GB); null = none. When full, the oldest checkpoints go and history shrinks. */
+  journalLimitBytes: number | null;
+  /** Tagged app-consistent checkpoints every so often; 0 = none. */
+  appConsistentIntervalSec: number;
+}
+
+/** Veeam CDP: short-term points every RPO kept for hours, long-term points every N hours kept D days. */
+export interface VeeamCdpPolicySpec extends PolicyCommon {
+  kind: 'veeam-cdp';
+  /** The RPO: one short-term restore point every this often (default 15 s). */
+  rpoSec: number;
+  shortTermRetentionSec: number;
+  /** Long-term restore points every this often; 0 = none. */
+  longTermIntervalSec: number;
+  longTermRetentionSec: number;
+  longTermKind: 'crash-consistent' | 'app-consistent';
+}
+
+/** vSphere Replication: periodic delta syncs scheduled against the RPO; N point-in-time instances a day for D days. */
+export interface VsphereReplicationPolicySpec extends PolicyCommon {
+  kind: 'vsphere-replication';
+  rpoSec: number;
+  /** Guest quiescing: app-consistent instances, and an RPO of at least 15 min. */
+  quiescing: boolean;
+  /** Point-in-time instances kept: N per day for D days (N × D ≤ 24); 0 = the latest only. */
+  instancesPerDay: number;
+  instanceDays: number;
+  /** Unique fraction of the bytes written between syncs that a sync sends (overwrites coalesce). */
+  uniqueFraction: number;
+}
+
+/** Veeam snapshot replication: a job every interval; restore points kept up to a count. */
+export interface VeeamReplicationPolicySpec extends PolicyCommon {
+  kind: 'veeam-replication';
+  intervalSec: number;
+  /** Restore points kept (1–28). */
+  restorePoints: number;
+  uniqueFraction: number;
+  /** Application-aware processing: app-consistent restore points. */
+  applicationAware: boolean;
+}
+
+/** Recovery-point policy. kind names the product whose point creation and pruning rules apply. */
+export type RecoveryPointPolicy =
+  | AsrPolicySpec
+  | AwsDrsPolicySpec
+  | ZertoPolicySpec
+  | VeeamCdpPolicySpec
+  | VsphereReplicationPolicySpec
+  | VeeamReplicationPolicySpec;
 
 export interface CloudSpec {
   /** Time from upload to applied data (docs: about 5 minutes from upload to recovery point). */
@@ -140,6 +211,8 @@ export interface FailoverSpec {
   /** Extra processing for physical servers, Linux VMs, VMs without DHCP or boot drivers (docs: 8–10 min). */
   extraProcessingSec: Distribution;
   bootSec: Distribution;
+  /** Boot time of machines of a kind, where it differs from bootSec (AWS DRS: Windows about 20 min, Linux 5). */
+  bootSecByMachineKind: Partial<Record<MachineKind, Distribution>>;
 }
 
 export interface DisasterSpec {
@@ -151,6 +224,14 @@ export interface DisasterSpec {
 export interface OutputSpec {
   /** Interval of timeseries.csv samples; 0 = no timeseries. */
   sampleIntervalSec: number;
+}
+
+/** When alerts are raised: once their condition has held this long (a shorter run raises nothing). */
+export interface AlertSpec {
+  /** Process-server cache and pending-upload alerts (ASR: 15 minutes). */
+  processServerAlertAfterSec: number;
+  /** RPO (and replication-lag) alerts against the policy's threshold. */
+  rpoAlertAfterSec: number;
 }
 
 export interface Scenario {
@@ -169,6 +250,7 @@ export interface Scenario {
   disasters: DisasterSpec;
   failover: FailoverSpec;
   output: OutputSpec;
+  alerts: AlertSpec;
   replicationGroups: ReplicationGroupSpec[];
   recoveryPlans: RecoveryPlanSpec[];
   masterTargets: MasterTargetSpec[];
@@ -208,13 +290,15 @@ export interface RecoveryPlanSpec {
   groups: PlanGroupSpec[];
 }
 
-/** An on-premises master target server that receives failback replication. */
+/** An on-premises master target server that receives failback replication (classic architecture). */
 export interface MasterTargetSpec {
   name: string;
   /** Disks it can serve (ASR: at most 60). */
   maxDisks: number;
   /** Moved by Storage vMotion: failback through it no longer works. */
   storageVMotion: boolean;
+  /** Rate at which it applies failback data for all its VMs together (assumption). */
+  throughputBytesPerSec: number;
 }
 
 export type FailbackLinkKind = 'vpn' | 'expressroute';
@@ -222,18 +306,26 @@ export type FailbackLinkKind = 'vpn' | 'expressroute';
 export interface ReprotectToOnPremisesSpec {
   /** Delay from commit to the start of reprotection. */
   afterSec: number;
-  link: { kind: FailbackLinkKind; bandwidthBytesPerSec: number };
-  /** Where the failback process server runs; a site-to-site VPN needs one in Azure. */
+  link: { kind: FailbackLinkKind; bandwidthBytesPerSec: number; outages: OutageSpec };
+  /** Classic: where the failback process server runs; a site-to-site VPN needs one in Azure. */
   processServer: 'azure' | 'on-premises';
-  /** Master target of VMs that do not name their own. */
+  /** Classic, process server in Azure: its throughput and cache. */
+  azureProcessServer: { throughputBytesPerSec: number; cacheBytes: number };
+  /** Classic: master target of VMs that do not name their own. */
   masterTarget: string;
-  /** original: only the data written in Azure since failover; alternate: a full copy of the used disk. */
+  /** Modernized: the on-premises replication appliance that receives failback data. */
+  appliance: { throughputBytesPerSec: number; maxDisks: number };
+  /** original: only the blocks that differ; alternate: a full copy of the used disk. */
   location: 'original' | 'alternate';
-  /** Fixed cost per VM: job setup, master target attach, disk comparison (assumption). */
+  /** Unique fraction of the bytes to resync that a differential resync sends (blocks changed twice go once). */
+  uniqueFraction: number;
+  /** Fixed cost per VM before its copy starts: job setup, master target attach, disk comparison (assumption). */
   fixedSec: Distribution;
 }
 
 export interface CycleSpec {
+  /** classic: configuration server, process servers and master targets; modernized: replication appliance. */
+  architecture: 'classic' | 'modernized';
   /** Planned failover to Azure at this simulated time; forward replication stops there. */
   failoverAtSec: number;
   choice: FailoverChoice;
@@ -242,12 +334,10 @@ export interface CycleSpec {
   outcome: 'commit' | 'cancel';
   commitAfterSec: number;
   reprotect: ReprotectToOnPremisesSpec | null;
-  /** Failover back to on-premises at this time (later if reprotection has not finished by then). */
+  /** Failover back to on-premises at this time (later if a VM has no failback recovery point yet by then). */
   failbackAtSec: number | null;
-  failbackChoice: 'latest' | 'latest-app-consistent';
-  /** Data written in Azure not yet replicated when the Azure VMs shut down (assumption). */
-  failbackSyncLagSec: Distribution;
-  /** Delay from failback replication to a usable point at the master target (assumption: like Azure's 5 min). */
+  failbackChoice: 'latest' | 'latest-processed' | 'latest-app-consistent';
+  /** Delay from failback replication to a usable point on-premises (assumption: like Azure's 5 min). */
   failbackProcessingDelaySec: number;
   /** Reprotection of the on-premises VMs to Azure, after the failback commit. */
   reprotectOnPremises: { afterSec: number; fixedSec: Distribution } | null;

@@ -4,6 +4,7 @@ import { meanChurnBytesPerSec } from './meanChurn.js';
 import type { Scenario } from './types.js';
 
 const perDay = (bytesPerSec: number): string => `${((bytesPerSec * 86_400) / 1e12).toFixed(2)} TB/day`;
+const hours = (seconds: number): string => `${+(seconds / 3600).toFixed(1)} h`;
 
 export function scenarioWarnings(scenario: Scenario): string[] {
   const warnings: string[] = [];
@@ -27,5 +28,25 @@ export function scenarioWarnings(scenario: Scenario): string[] {
       );
     }
   }
+  warnings.push(...policyWarnings(scenario));
   return warnings;
+}
+
+/** Settings the product accepts without a word that do not give what they seem to promise. */
+function policyWarnings(scenario: Scenario): string[] {
+  const policy = scenario.policy;
+  if (policy.kind === 'vsphere-replication' && policy.instancesPerDay > 0 && 86_400 / policy.instancesPerDay < policy.rpoSec) {
+    return [
+      `policy: ${policy.instancesPerDay} instances a day make slots of ${hours(86_400 / policy.instancesPerDay)}, shorter than the RPO (${hours(policy.rpoSec)}): ` +
+        'some slots get no instance, so fewer are kept (vSphere Replication does not warn either)',
+    ];
+  }
+  if (policy.kind === 'zerto' && policy.journalLimitBytes !== null) {
+    const limit = policy.journalLimitBytes;
+    return scenario.vms
+      .map((vm) => ({ vm, mean: vm.churn.reduce((s, c) => s + meanChurnBytesPerSec(c), 0) }))
+      .filter(({ mean }) => mean * policy.journalHistorySec > limit)
+      .map(({ vm, mean }) => `vm ${vm.name}: its mean churn fills the ${(limit / 1e9).toFixed(0)} GB journal limit in ${hours(limit / mean)}, less than the ${hours(policy.journalHistorySec)} of journal history: the history will shrink`);
+  }
+  return [];
 }

@@ -88,7 +88,7 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
       horizonSec: shape.horizonSec,
       warmupSec: Math.floor(shape.horizonSec / 6),
       seed: shape.seed,
-      policy: { ...base.policy, appConsistentIntervalSec: shape.appConsistentIntervalSec, retentionSec: shape.retentionSec },
+      policy: { kind: 'asr', crashConsistentIntervalSec: 300, rpoThresholdSec: 900, appConsistentIntervalSec: shape.appConsistentIntervalSec, retentionSec: shape.retentionSec },
       cloud: { processingDelaySec: shape.processingDelaySec },
       uplinks: bandwidths.map((bandwidthBytesPerSec, i) => ({ name: `u${i}`, bandwidthBytesPerSec, outages: uplinkOutages[i]! })),
       processServers: servers.map((server, i) =>

@@ -137,4 +137,46 @@ describe('ThresholdTracker', () => {
     staysInfinite.segment(10, Infinity, 20, Infinity);
     expect(staysInfinite.summary()).toEqual({ episodes: 1, seconds: 15 });
   });
+
+  it('ThresholdTracker(level, from, raiseAfterSec) raises an alert only for runs above the level that last that long', () => {
+    // Pending upload flapping around 30 min: above for 10 min, below, above for 40 min. ASR waits 15 min.
+    const tracker = new ThresholdTracker(1800, 0, 900);
+    tracker.segment(0, 1700, 600, 2000); // crosses at 200 s
+    tracker.segment(600, 2000, 800, 1600); // falls through 1800 at 700 s: a run of 500 s, no alert
+    tracker.segment(800, 1900, 3200, 1900); // jumps above at 800, stays: 2400 s run so far
+    tracker.segment(3200, 1900, 3400, 1700); // falls through at 3300: run 800..3300 = 2500 s
+    expect(tracker.summary()).toEqual({ episodes: 1, seconds: 2500 - 900 });
+    expect(tracker.secondsAbove).toBeCloseTo(500 + 2500, 9);
+  });
+
+  it('ThresholdTracker.summary() counts a run still open at the end once it has lasted the delay', () => {
+    const tracker = new ThresholdTracker(10, 0, 60);
+    tracker.segment(0, 20, 50, 20);
+    expect(tracker.summary()).toEqual({ episodes: 0, seconds: 0 });
+    tracker.segment(50, 20, 100, 20);
+    expect(tracker.summary()).toEqual({ episodes: 1, seconds: 40 });
+  });
+
+  it('ThresholdTracker gives the same alerts whether a linear stretch arrives as one segment or split in pieces', () => {
+    fc.assert(
+      fc.property(linearSegments, fc.constantFrom(0, 3, 15), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (segments, delay, cut) => {
+        const whole = new ThresholdTracker(10, 0, delay);
+        const split = new ThresholdTracker(10, 0, delay);
+        for (const { t0, v0, t1, v1 } of segments) {
+          whole.segment(t0, v0, t1, v1);
+          const tm = t0 + cut * (t1 - t0);
+          const vm = Number.isFinite(v0) && Number.isFinite(v1) ? v0 + cut * (v1 - v0) : Infinity;
+          if (!Number.isFinite(vm)) {
+            split.segment(t0, v0, t1, v1);
+            continue;
+          }
+          split.segment(t0, v0, tm, vm);
+          split.segment(tm, vm, t1, v1);
+        }
+        expect(split.summary().episodes).toBe(whole.summary().episodes);
+        expect(split.summary().seconds).toBeCloseTo(whole.summary().seconds, 6);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,51 +1,113 @@
-import { expect, it } from 'vitest';
-import { createStream } from '../../src/engine/random.js';
-import type { FailoverRecord } from '../../src/metrics/types.js';
-import { cyclePhases } from '../../src/model/cycle/cyclePhases.js';
-import { fairShareFinishSec } from '../../src/model/fairShare.js';
-import type { CycleSpec } from '../../src/scenario/types.js';
-import { scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { SimulationResult } from '../../src/metrics/types.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { simulate } from '../../src/simulate.js';
 
-const fixed = (value: number) => ({ kind: 'fixed' as const, value });
+const HOUR = 3600;
+const DAY = 86_400;
 
-it('fairShareFinishSec(transfers) halves the rate while two transfers overlap', () => {
-  // 100 B/s link. A: 1000 B from 0; B: 500 B from 5. A alone 0–5 (500 B left); both at 50 B/s: B ends at 15,
-  // A has 0 left at 15 too (500 − 10·50 = 0).
-  expect(fairShareFinishSec([{ startSec: 0, bytes: 1000 }, { startSec: 5, bytes: 500 }], 100)).toEqual([15, 15]);
-  expect(fairShareFinishSec([{ startSec: 3, bytes: 0 }], 100)).toEqual([3]);
-});
-
-it('cyclePhases: a differential reprotect of X GB over a Y Mbps link takes X·8/Y seconds plus the fixed cost', () => {
-  const day = 86_400;
-  const scenario = scenarioFixture({ vms: [vmFixture({ name: 'vm1' }, [{ kind: 'constant', rateBytesPerSec: 1e6 }])] });
-  const cycle: CycleSpec = {
-    failoverAtSec: day,
-    choice: 'latest-processed',
-    shutdownFirst: false,
-    outcome: 'commit',
-    commitAfterSec: 0,
-    reprotect: {
-      afterSec: 0,
-      link: { kind: 'vpn', bandwidthBytesPerSec: 100e6 / 8 },
-      processServer: 'azure',
-      masterTarget: 'mt1',
-      location: 'original',
-      fixedSec: fixed(600),
+/** A one-VM site with a cycle, written as a user would; `patch` adjusts the raw input. */
+function cycleScenario(patch: (raw: Record<string, any>) => void = () => {}) {
+  const raw: Record<string, any> = {
+    name: 'cycle',
+    horizon: '3d',
+    warmup: '6h',
+    uplinks: [{ name: 'wan', bandwidth: '1 Gbps' }],
+    processServers: [{ name: 'ps', uplink: 'wan', throughput: '1 GB/s' }],
+    masterTargets: [{ name: 'mt', throughput: '1 GB/s' }],
+    vms: [{ name: 'vm', processServer: 'ps', usedDisk: '10 GB', churn: [{ constant: '0 MB/s' }] }],
+    disasters: { random: 0 },
+    output: { sampleInterval: '5m' },
+    cycle: {
+      failoverAt: '1d',
+      choice: 'latest-processed',
+      shutdownFirst: false,
+      commitAfter: '0s',
+      failbackProcessingDelay: '0s',
+      reprotect: {
+        after: '0s',
+        link: { kind: 'vpn', bandwidth: '100 Mbps' },
+        masterTarget: 'mt',
+        location: 'alternate',
+        fixed: '10m',
+        azureProcessServer: { throughput: '1 GB/s' },
+      },
     },
-    failbackAtSec: null,
-    failbackChoice: 'latest',
-    failbackSyncLagSec: fixed(0),
-    failbackProcessingDelaySec: 300,
-    reprotectOnPremises: null,
   };
-  const record = { vm: 'vm1', choice: 'latest-processed', downtimeSec: 900, detectionSec: 0, dataLossSec: 300, dataLossBytes: 0.3e9, jobSec: 600, shutdownSec: 0, bootSec: 300, note: '' } as FailoverRecord;
-  const phases = cyclePhases(scenario, cycle, new Map([['vm1', record]]), (label) => createStream(1, label));
-  const reprotect = phases.find((p) => p.phase === 'reprotect-to-on-premises')!;
-  // Failover ends at 86 400 + 900. The copy starts after the 600 s fixed cost; by then the VM has written
-  // 1 MB/s × 600 s = 0.6 GB in Azure, plus the 0.3 GB lost at failover that must be overwritten: X = 0.9 GB.
-  // Over Y = 100 Mbps: 0.9e9 B × 8 / 100e6 bit/s = 72 s. Phase: 600 + 72 = 672 s.
-  expect(reprotect.startSec).toBe(day + 900);
-  expect(reprotect.bytesTransferred).toBeCloseTo(0.9e9, 0);
-  expect(reprotect.durationSec).toBeCloseTo(672, 6);
-  expect(phases.at(-1)).toMatchObject({ phase: 'protected-in-azure', protected: true, endSec: scenario.horizonSec });
+  patch(raw);
+  const parsed = parseScenario(raw, { source: 'cycle.test' });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario;
+}
+
+const row = (result: SimulationResult, phase: string) => result.cycle!.phases.find((p) => p.phase === phase)!;
+
+describe('the failback cycle, worked by hand', () => {
+  it('a resync of X GB over a Y Mbps link takes X·8/Y seconds plus the fixed cost when the link is the bottleneck', () => {
+    const result = simulate(cycleScenario());
+    const reprotect = row(result, 'reprotect-to-on-premises');
+    // Alternate location: the whole 10 GB used disk. 10e9 B × 8 / 100e6 bit/s = 800 s, after the 10 min fixed
+    // cost; nothing else is written (no churn) and points are usable at once (no processing delay).
+    expect(reprotect.bytesTransferred).toBe(10e9);
+    expect(reprotect.durationSec).toBeCloseTo(600 + 800, 3);
+    expect(row(result, 'protected-in-azure').protected).toBe(true);
+  });
+
+  it('when the master target is slower than the link, its throughput sets the time', () => {
+    const result = simulate(cycleScenario((raw) => (raw['masterTargets'][0].throughput = '5 MB/s')));
+    // 10e9 B at 5 MB/s = 2000 s (the link alone would need 800 s).
+    expect(row(result, 'reprotect-to-on-premises').durationSec).toBeCloseTo(600 + 2000, 3);
+  });
+
+  it('with a failback link below the churn, the reverse RPO grows at 1 − c/λ', () => {
+    // λ = 2 MB/s written in Azure, c = 8 Mbps = 1 MB/s: the upload front falls behind the writes at half their
+    // pace, so the newest point's age grows by 1 − c/λ = 0.5 s per second (give or take one 5-min tag).
+    const scenario = cycleScenario((raw) => {
+      raw['vms'][0].churn = [{ constant: '2 MB/s' }];
+      raw['cycle'].reprotect.link.bandwidth = '8 Mbps';
+      raw['cycle'].reprotect.location = 'original';
+      raw['cycle'].reprotect.uniqueFraction = '100%';
+      raw['cycle'].reprotect.fixed = '0s';
+    });
+    const result = simulate(scenario);
+    const reverse = result.timeseries.filter((s) => s.direction === 'to-on-premises' && s.rpoSec !== null);
+    const first = reverse[0]!;
+    const later = reverse.filter((s) => s.timeSec >= first.timeSec + 12 * HOUR)[0]!;
+    const slope = (later.rpoSec! - first.rpoSec!) / (later.timeSec - first.timeSec);
+    expect(slope).toBeGreaterThan(0.5 - 600 / (12 * HOUR));
+    expect(slope).toBeLessThan(0.5 + 600 / (12 * HOUR));
+    // summary.json says so too: the leg's RPO is far over the 15 min threshold.
+    expect(result.cycle!.vms[0]!.legs[0]!.rpo.max!).toBeGreaterThan(6 * HOUR);
+  });
+
+  it("a failback to the app-consistent point loses from that point's source time to the failback", () => {
+    const scenario = cycleScenario((raw) => {
+      raw['vms'][0].churn = [{ constant: '1 MB/s' }];
+      raw['cycle'].failbackAt = '2d 2h30m';
+      raw['cycle'].failbackChoice = 'latest-app-consistent';
+    });
+    const result = simulate(scenario);
+    const failback = row(result, 'failover-to-on-premises');
+    // The failback policy takes an app-consistent point every hour: at 2d 2h30m the newest is the one at 2d 2h,
+    // processed at once (a 1 MB/s stream over 100 Mbps never queues): 30 min lost, 1 MB/s × 1800 s written since.
+    expect(failback.startSec).toBe(2 * DAY + 2.5 * HOUR);
+    expect(failback.dataLossSec).toBeCloseTo(1800, 6);
+    expect(failback.dataLossBytes).toBeCloseTo(1800e6, -3);
+    expect(failback.note).toContain('latest-app-consistent');
+  });
+
+  it('the modernized architecture fails back to the appliance: its throughput sets a slow resync', () => {
+    const scenario = cycleScenario((raw) => {
+      raw['policy'] = { kind: 'asr-modernized' };
+      delete raw['masterTargets'];
+      delete raw['cycle'].reprotect.masterTarget;
+      delete raw['cycle'].reprotect.azureProcessServer;
+      raw['cycle'].reprotect.appliance = { throughput: '4 MB/s' };
+    });
+    expect(scenario.cycle!.architecture).toBe('modernized');
+    const result = simulate(scenario);
+    // 10e9 B at 4 MB/s = 2500 s after the fixed cost.
+    expect(row(result, 'reprotect-to-on-premises').durationSec).toBeCloseTo(600 + 2500, 3);
+    expect(row(result, 'reprotect-to-on-premises').note).toContain('modernized');
+  });
 });

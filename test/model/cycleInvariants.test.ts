@@ -13,10 +13,12 @@ const withCycle: fc.Arbitrary<Scenario> = fc
     base: arbitraryScenario,
     at: fc.double({ min: 0.2, max: 0.9, noNaN: true }),
     cancel: fc.boolean(),
-    failbackChoice: fc.constantFrom('latest' as const, 'latest-app-consistent' as const),
+    failbackChoice: fc.constantFrom('latest' as const, 'latest-processed' as const, 'latest-app-consistent' as const),
+    architecture: fc.constantFrom('classic' as const, 'modernized' as const),
+    linkMbps: fc.constantFrom(2, 20, 200),
     choice: fc.constantFrom('latest' as const, 'latest-processed' as const, 'latest-multi-vm-processed' as const),
   })
-  .map(({ base, at, cancel, failbackChoice, choice }) => {
+  .map(({ base, at, cancel, failbackChoice, choice, architecture, linkMbps }) => {
     const names = base.vms.map((vm) => vm.name);
     const failoverAtSec = Math.round(base.warmupSec + at * (base.horizonSec - base.warmupSec));
     const fixed = (value: number) => ({ kind: 'fixed' as const, value });
@@ -27,17 +29,29 @@ const withCycle: fc.Arbitrary<Scenario> = fc
       failover: { ...base.failover, choices: [...base.failover.choices, 'latest-multi-vm-processed', 'latest-multi-vm-app-consistent'] },
       replicationGroups: [{ name: 'g', vms: names, cpuOverheadFraction: 0.1 }],
       recoveryPlans: [{ name: 'p', choice: 'latest-multi-vm-processed', groups: [{ vms: names, maxParallel: 2, actionsBefore: [], actionsAfter: [{ name: 'dns', durationSec: fixed(300) }] }] }],
-      masterTargets: [{ name: 'mt', maxDisks: 60, storageVMotion: false }],
+      masterTargets: architecture === 'classic' ? [{ name: 'mt', maxDisks: 60, storageVMotion: false, throughputBytesPerSec: 100e6 }] : [],
       cycle: {
+        architecture,
         failoverAtSec,
         choice,
         shutdownFirst: true,
         outcome: cancel ? 'cancel' : 'commit',
         commitAfterSec: 1800,
-        reprotect: cancel ? null : { afterSec: 3600, link: { kind: 'vpn', bandwidthBytesPerSec: 25e6 }, processServer: 'azure', masterTarget: 'mt', location: 'original', fixedSec: { kind: 'uniform', min: 600, max: 1200 } },
+        reprotect: cancel
+          ? null
+          : {
+              afterSec: 3600,
+              link: { kind: 'vpn', bandwidthBytesPerSec: (linkMbps * 1e6) / 8, outages: { windows: [], random: null } },
+              processServer: 'azure',
+              azureProcessServer: { throughputBytesPerSec: 100e6, cacheBytes: 600e9 },
+              masterTarget: architecture === 'classic' ? 'mt' : '',
+              appliance: { throughputBytesPerSec: 100e6, maxDisks: 60 },
+              location: 'original',
+              uniqueFraction: 0.5,
+              fixedSec: { kind: 'uniform', min: 600, max: 1200 },
+            },
         failbackAtSec: cancel ? null : failoverAtSec + 6 * 3600,
         failbackChoice,
-        failbackSyncLagSec: { kind: 'uniform', min: 0, max: 300 },
         failbackProcessingDelaySec: 300,
         reprotectOnPremises: cancel ? null : { afterSec: 3600, fixedSec: fixed(600) },
       },
@@ -104,6 +118,53 @@ describe('the failover–failback cycle', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it("no leg has a recovery point before its resync completes, and every leg conserves bytes", () => {
+    fc.assert(
+      fc.property(withCycle, (scenario) => {
+        const result = simulate({ ...scenario, output: { sampleIntervalSec: 1800 } });
+        const cycle = result.cycle!;
+        for (const vm of cycle.vms) {
+          const rows = cycle.phases.filter((p) => p.vm === vm.name);
+          for (const leg of vm.legs) {
+            const resync = rows.find((r) => r.phase === (leg.direction === 'to-on-premises' ? 'reprotect-to-on-premises' : 'reprotect-to-azure'))!;
+            if (leg.firstRecoveryPointSec === null) continue;
+            // The first point of a leg is usable exactly when its resync phase ends (the VM is protected from then).
+            expect(leg.firstRecoveryPointSec).toBeGreaterThan(resync.startSec);
+            expect(leg.firstRecoveryPointSec).toBeCloseTo(resync.endSec, 6);
+          }
+        }
+        for (const sample of result.timeseries) {
+          expect(sample.sourceBacklogBytes).toBeGreaterThanOrEqual(0);
+          expect(sample.psCacheBytes).toBeGreaterThanOrEqual(0);
+          expect(sample.unprocessedBytes).toBeGreaterThanOrEqual(-1e-3);
+          expect(Math.abs(sample.unuploadedBytes - sample.sourceBacklogBytes - sample.psCacheBytes)).toBeLessThanOrEqual(1e-6 * Math.max(1, sample.unuploadedBytes));
+          if (sample.direction === '') expect(sample.rpoSec).toBeNull();
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('on the reverse leg too, data loss is ≥ 0 and latest ≤ latest processed ≤ latest app-consistent', () => {
+    fc.assert(
+      fc.property(withCycle, (scenario) => {
+        if (scenario.cycle!.outcome === 'cancel') return;
+        const lossOf = (failbackChoice: 'latest' | 'latest-processed' | 'latest-app-consistent') => {
+          const result = simulate({ ...scenario, cycle: { ...scenario.cycle!, failbackChoice } });
+          return result.cycle!.phases.filter((p) => p.phase === 'failover-to-on-premises').map((p) => p.dataLossSec);
+        };
+        // The same run until the failback (common random numbers), then three choices of point.
+        const [latest, processed, app] = [lossOf('latest'), lossOf('latest-processed'), lossOf('latest-app-consistent')];
+        latest.forEach((loss, i) => {
+          expect(loss).toBeGreaterThanOrEqual(0);
+          expect(loss).toBeLessThanOrEqual(processed[i]! + 1e-6);
+          expect(processed[i]!).toBeLessThanOrEqual(app[i]! + 1e-6);
+        });
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FailoverRecord } from '../../src/metrics/types.js';
+import type { AsrPolicySpec } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
 import { arbitraryScenario } from '../helpers/arbitraryScenario.js';
 
@@ -72,7 +73,7 @@ describe('simulate(scenario) invariants', () => {
             expect(processed.dataLossSec).not.toBeNull();
             expect(processed.dataLossSec!).toBeLessThanOrEqual(app.dataLossSec + 1e-6);
           }
-          if (scenario.policy.appConsistentIntervalSec === 0) expect(app.recoveryPointTimeSec).toBeNull();
+          if ((scenario.policy as AsrPolicySpec).appConsistentIntervalSec === 0) expect(app.recoveryPointTimeSec).toBeNull();
         }
       }),
       RUNS,
@@ -84,7 +85,7 @@ describe('simulate(scenario) invariants', () => {
       fc.property(arbitraryScenario, (scenario) => {
         const result = simulate(scenario);
         const { processingDelaySec } = scenario.cloud;
-        const { retentionSec } = scenario.policy;
+        const { retentionSec } = scenario.policy as AsrPolicySpec;
         for (const choices of byDisasterAndVm(result.failovers).values()) {
           const processed = choices.get('latest-processed')!;
           const custom = choices.get('custom')!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecoveryPoints, type PointKind, type RecoveryPoint } from '../../src/model/recoveryPoints.js';
+import { RecoveryPoints, type PointKind, type RecoveryPoint } from '../helpers/recoveryPoints.js';
 
 const MIN = 60;
 const HOUR = 3600;

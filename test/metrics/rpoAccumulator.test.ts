@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RpoAccumulator } from '../../src/metrics/rpoAccumulator.js';
+import { SawtoothQuantiles } from '../../src/metrics/sawtoothQuantiles.js';
+import { sawtoothStats } from '../../src/metrics/sawtoothStats.js';
+
+/** Usable instants (non-decreasing) with the source time of each point (≤ its usable time). */
+const steps = fc
+  .array(fc.record({ gap: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 900, noNaN: true })), age: fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 3600, noNaN: true })) }), { minLength: 1, maxLength: 80 })
+  .map((parts) => {
+    let t = 0;
+    return parts.map(({ gap, age }) => {
+      t += gap;
+      return { usable: t, source: t - age };
+    });
+  });
+
+/** The segments the old all-steps implementation built, for sawtoothStats (exact, everything in memory). */
+function exactSegments(list: { usable: number; source: number }[], fromSec: number, endSec: number) {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  list.forEach((s, k) => {
+    const t0 = Math.max(fromSec, s.usable);
+    const t1 = Math.min(endSec, k + 1 < list.length ? list[k + 1]!.usable : endSec);
+    if (t1 <= t0) return;
+    starts.push(t0 - s.source);
+    ends.push(t1 - s.source);
+  });
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}
+
+describe('RpoAccumulator', () => {
+  it('RpoAccumulator online gives the mean, max and quantiles of the whole sawtooth kept in memory', () => {
+    fc.assert(
+      fc.property(steps, fc.double({ min: 0, max: 5000, noNaN: true }), fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 2000, noNaN: true })), (list, warmup, tail) => {
+        const endSec = list[list.length - 1]!.usable + tail;
+        const acc = new RpoAccumulator(warmup, 900);
+        for (const s of list) acc.step(s.usable, s.source);
+        const { rpo } = acc.summary(endSec);
+        const fromSec = Math.max(warmup, list[0]!.usable);
+        const { starts, ends } = exactSegments(list, fromSec, endSec);
+        const exact = sawtoothStats(starts, ends, [0.5, 0.95, 0.99]);
+        expect(rpo.observedSec).toBeCloseTo(exact.totalSec, 6);
+        if (exact.mean === null) {
+          expect(rpo.mean).toBeNull();
+          return;
+        }
+        expect(rpo.mean!).toBeCloseTo(exact.mean, 6);
+        expect(Math.abs(rpo.max! - exact.max!)).toBeLessThanOrEqual(1e-9 * Math.max(1, exact.max!));
+        [rpo.p50, rpo.p95, rpo.p99].forEach((q, i) => expect(Math.abs(q! - exact.quantiles[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, exact.max!)));
+        expect(rpo.count).toBe(list.filter((s) => s.usable >= fromSec && s.usable < endSec).length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('SawtoothQuantiles past its exact limit stays within 0.1% of the exact quantiles', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ a: fc.double({ min: 1, max: 5000, noNaN: true }), d: fc.double({ min: 0.5, max: 600, noNaN: true }) }), { minLength: 40, maxLength: 200 }), (segments) => {
+        const bag = new SawtoothQuantiles(16);
+        let total = 0;
+        for (const { a, d } of segments) {
+          bag.add(a, a + d);
+          total += d;
+        }
+        expect(bag.exact).toBe(false);
+        const ps = [0.1, 0.5, 0.95, 0.99];
+        const exact = sawtoothStats(Float64Array.from(segments.map((s) => s.a)), Float64Array.from(segments.map((s) => s.a + s.d)), ps);
+        bag.quantiles(ps, total).forEach((q, i) => {
+          expect(Math.abs(q! - exact.quantiles[i]!)).toBeLessThanOrEqual(1e-3 * exact.quantiles[i]!);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('RpoAccumulator: points every 5 min usable 5 min after their source time give an RPO uniform on [5, 10) min', () => {
+    const acc = new RpoAccumulator(0, 900);
+    for (let k = 0; k <= 288; k++) acc.step(k * 300 + 300, k * 300);
+    const { rpo, alerts } = acc.summary(86_700);
+    expect(rpo.mean).toBeCloseTo(450, 9);
+    expect(rpo.p50).toBeCloseTo(450, 9);
+    expect(rpo.p95).toBeCloseTo(300 + 0.95 * 300, 9);
+    expect(rpo.max).toBe(600);
+    expect(rpo.fractionWithinThreshold).toBe(1);
+    expect(alerts.episodes).toBe(0);
+    expect(rpo.count).toBe(288);
+  });
+});
