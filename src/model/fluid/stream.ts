@@ -146,7 +146,8 @@ export class Stream {
   }
   /** Source time of the newest data such that everything written before it is uploaded. */
   uploadedSourceTime(t: number): number {
-    return this.curve.sourceTimeOf(this.uploadedAt(t), t, this.writtenAt(t), this.churnRate);
+    // Within rounding of a position counts as there, as for a tag's crossing: the lag then never exceeds the RPO.
+    return this.curve.sourceTimeOf(this.uploadedAt(t) + this.tolerance, t, this.writtenAt(t), this.churnRate);
   }
   /**
    * What the workload had written by t, on the same scale as the workloadBytes of this stream's points: the
