@@ -2,10 +2,9 @@ import { formatSummary } from '../io/formatSummary.js';
 import { formatBytes } from '../io/humanUnits.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
-import { simulate } from '../simulate.js';
-import { simulateToPrecision } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
+import { runGuarded } from './guardedSimulation.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
 import { parseSeed } from './seedOption.js';
@@ -47,15 +46,18 @@ export const run: CliCommand<RunArgs> = {
     let result;
     if (argv.precision === undefined) {
       const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
-      result = simulate(scenario, { seed, onProgress: progress.update });
-      progress.finish();
+      try {
+        result = await runGuarded({ kind: 'simulate', scenario, options: { seed } }, progress.update);
+      } finally {
+        progress.finish();
+      }
     } else {
       const target = parseFraction(argv.precision);
       if (!target.ok || target.value <= 0) {
         console.error(`rposim run: --precision: expected ${target.ok ? 'a fraction > 0' : target.expected}, found ${argv.precision}`);
         return EXIT_USAGE;
       }
-      const run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value });
+      const run = await runGuarded({ kind: 'precision', scenario, options: { seed, relativeHalfWidth: target.value } });
       result = {
         ...run.result,
         precision: {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { PlanReport } from '../plan/plan.js';
+import { SAFE_CAST } from './csvCells.js';
 import { formatDuration, formatPercent } from './humanUnits.js';
 import { textTable } from './textTable.js';
 import { writeFolderAtomically } from './writeFolderAtomically.js';
@@ -12,7 +13,7 @@ export async function writePlanFiles(report: PlanReport, out: string): Promise<v
     await writeFile(join(folder, 'plan.json'), `${JSON.stringify(report, null, 2)}\n`);
     const columns = Object.keys(report.targets[0] ?? {});
     const rows = report.targets.map((t) => columns.map((c) => String((t as unknown as Record<string, unknown>)[c] ?? '')));
-    await writeFile(join(folder, 'plan.csv'), stringify([columns, ...rows]));
+    await writeFile(join(folder, 'plan.csv'), stringify([columns, ...rows], { cast: SAFE_CAST }));
   });
 }
 

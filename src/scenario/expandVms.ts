@@ -41,7 +41,10 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
       snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
     };
-    // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings.
-    return expandedNames(vm.name, vm.count).map((name) => ({ name, ...structuredClone(spec) }));
+    // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings, except for
+    // the arrays of churn components (trace intervals, hourly rates): read-only, and a trace of millions of
+    // intervals replayed by thousands of VMs must be held once.
+    const { churn: components, ...rest } = spec;
+    return expandedNames(vm.name, vm.count).map((name) => ({ name, ...structuredClone(rest), churn: components.map((c) => ({ ...c })) }));
   });
 }

@@ -16,26 +16,69 @@ export const between = (min: number, max: number, text: string): Bound => ({
   text,
 });
 
-function unitField(parse: (input: unknown) => UnitResult, noun: string, bound: Bound, example: string) {
+/**
+ * Physical sanity limits of every quantity (README: Resource limits): beyond them arithmetic over a long
+ * horizon loses precision or overflows, and no real site comes close.
+ */
+export const QUANTITY_LIMITS = {
+  duration: { max: 36_500 * 86_400, text: '36500d (100 years)' },
+  size: { max: 1e18, text: '1 EB' },
+  rate: { max: 1e15, text: '1 PB/s' },
+} as const;
+
+/** Examples offered in messages, in order of preference; a field shows only those it accepts. */
+const EXAMPLES = {
+  duration: ['15m', '1h', '30s', '24h', '4h', '7d', '5m', '0'],
+  size: ['600 GB', '512 MiB', '4 KiB', '2 TB', '0'],
+  rate: ['20 MB/s', '100 Mbps', '2 TB/day', '1 Gbps'],
+} as const;
+
+type Unit = keyof typeof EXAMPLES;
+const PARSERS: Record<Unit, (input: unknown) => UnitResult> = { duration: parseDuration, size: parseSize, rate: parseRate };
+const NOUNS: Record<Unit, string> = { duration: 'a duration', size: 'a size', rate: 'a data rate' };
+
+/** A value within the field's bound and the sanity limit. */
+function accepts(unit: Unit, bound: Bound, value: number): boolean {
+  return Number.isFinite(value) && value <= QUANTITY_LIMITS[unit].max && bound.test(value);
+}
+
+/** ' like "1h" or "4h"': only examples the field itself accepts, so a message never suggests a rejected value. */
+function examplesFor(unit: Unit, bound: Bound, candidates: readonly string[]): string {
+  const valid = candidates.filter((text) => {
+    const parsed = PARSERS[unit](text);
+    return parsed.ok && accepts(unit, bound, parsed.value);
+  });
+  return valid.length === 0 ? '' : `, like ${valid.slice(0, 2).map((v) => JSON.stringify(v)).join(' or ')}`;
+}
+
+function unitField(unit: Unit, bound: Bound, candidates: readonly string[] = EXAMPLES[unit]) {
+  const examples = examplesFor(unit, bound, candidates);
+  const limit = QUANTITY_LIMITS[unit];
   return z.unknown().transform((input, ctx) => {
-    const result = parse(input);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.expected, input });
+    const result = PARSERS[unit](input);
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message, input });
       return z.NEVER;
-    }
-    if (!Number.isFinite(result.value) || !bound.test(result.value)) {
-      ctx.addIssue({ code: 'custom', message: `${noun} ${bound.text}, like ${example}`, input });
-      return z.NEVER;
-    }
+    };
+    if (!result.ok) return fail(`${NOUNS[unit]} ${bound.text} with a unit${examples}${result.hint ? ` (${result.hint})` : ''}`);
+    if (!bound.test(result.value)) return fail(`${NOUNS[unit]} ${bound.text}${examples}`);
+    if (!accepts(unit, bound, result.value)) return fail(`${NOUNS[unit]} ${bound.text} and at most ${limit.text}${examples}`);
     return result.value;
   });
 }
 
-export const durationField = (bound: Bound = nonNegative) => unitField(parseDuration, 'a duration', bound, '"15m"');
-export const sizeField = (bound: Bound = nonNegative) => unitField(parseSize, 'a size', bound, '"600 GB"');
-export const rateField = (bound: Bound = positive) => unitField(parseRate, 'a data rate', bound, '"20 MB/s"');
+export const durationField = (bound: Bound = nonNegative) => unitField('duration', bound);
+export const sizeField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('size', bound, examples);
+export const rateField = (bound: Bound = positive) => unitField('rate', bound);
 export const fractionField = () =>
-  unitField(parseFraction, 'a fraction', between(0, 1, 'from 0 to 1'), '"20%" or 0.2');
+  z.unknown().transform((input, ctx) => {
+    const result = parseFraction(input);
+    if (!result.ok || !(result.value >= 0 && result.value <= 1)) {
+      ctx.addIssue({ code: 'custom', message: 'a fraction from 0 to 1, like "20%" or 0.2', input });
+      return z.NEVER;
+    }
+    return result.value;
+  });
 
 /** A plain number (no unit) such as a ratio or a count. */
 export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
@@ -105,6 +148,9 @@ export function distributionField(value: () => z.ZodType<number>) {
       }
       if (d.exponential !== undefined) return { kind: 'exponential', mean: d.exponential };
       if (d.normal !== undefined) return { kind: 'normal', ...d.normal };
+      if (!(d.lognormal!.mean > 0)) {
+        ctx.addIssue({ code: 'custom', message: 'a mean > 0 (a lognormal distribution has no zero mean; write 0 for a fixed 0)', path: ['lognormal', 'mean'] });
+      }
       return { kind: 'lognormal', ...d.lognormal! };
     }),
   );

@@ -1,0 +1,14 @@
+// Worker-thread entry of the heap guard (guardedSimulation.ts): runs one simulation task on the scenario it is
+// given, posts progress as it goes and the result at the end. Loaded from dist/, like the sweep worker.
+import { parentPort, workerData } from 'node:worker_threads';
+import { simulate } from '../simulate.js';
+import { simulateToPrecision } from '../simulateToPrecision.js';
+import type { SimulationTask } from './guardedSimulation.js';
+
+const task = workerData as SimulationTask;
+const onProgress = (fraction: number) => parentPort!.postMessage({ progress: fraction });
+const result =
+  task.kind === 'simulate'
+    ? simulate(task.scenario, { ...task.options, onProgress })
+    : simulateToPrecision(task.scenario, task.options);
+parentPort!.postMessage({ result });
