@@ -1,6 +1,6 @@
 import { loadScenarioFile } from '../io/loadScenario.js';
 import { InputFileError } from '../io/readLines.js';
-import { formatIssues } from '../scenario/issues.js';
+import { formatIssues, oneLine } from '../scenario/issues.js';
 import type { ParseScenarioResult } from '../scenario/parse.js';
 import { EXIT_USAGE } from './command.js';
 
@@ -23,6 +23,6 @@ export async function loadScenarioOrReport(file: string): Promise<Loaded | { exi
     console.error(formatIssues(loaded.errors));
     return { exitCode: EXIT_USAGE };
   }
-  for (const warning of loaded.warnings) console.error(`warning: ${warning}`);
+  for (const warning of loaded.warnings) console.error(oneLine(`warning: ${warning}`));
   return loaded;
 }

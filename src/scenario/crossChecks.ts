@@ -2,8 +2,9 @@
 // by field, so that they are reported together with the schema's errors instead of after them.
 import { cycleChecks } from './cycleChecks.js';
 import { expandedNames } from './expandVms.js';
-import { describeValue, type PathSegment, valueAt } from './issues.js';
-import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
+import { describeValue, listNames, type PathSegment, valueAt } from './issues.js';
+import { crashConsistentIntervalSchema, horizonSchema, policyKindSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
+import { CRASH_CONSISTENT_INTERVAL_RULES } from './tagIntervalRules.js';
 import { formatLimit, LIMITS } from './limits.js';
 import { attempt, list } from './rawInput.js';
 import { parseDuration } from './units.js';
@@ -34,7 +35,7 @@ function namesOf(raw: unknown, key: string): { path: PathSegment[]; name: string
 }
 
 function nameList(names: Set<string>): string {
-  return names.size ? ` (${[...names].join(', ')})` : '';
+  return names.size ? ` (${listNames(names)})` : '';
 }
 
 /** VMs after count expansion, counting only entries whose count is valid (the schema reports the others). */
@@ -44,7 +45,7 @@ export function rawVmTotal(raw: unknown): number {
 
 /** The phrase for a field that must name a master target. */
 export function masterTargetExpected(names: Iterable<string>): string {
-  const known = [...names].join(', ');
+  const known = listNames(names);
   return `the name of a master target in masterTargets (${known || 'none defined'})`;
 }
 
@@ -157,8 +158,18 @@ function checkTimes(raw: unknown, issues: RawIssue[]): void {
   });
 }
 
+/** The policy kind's own rule for the crash-consistent interval (ASR fixes 5 minutes). */
+function checkTagInterval(raw: unknown, issues: RawIssue[]): void {
+  const kind = attempt(policyKindSchema, valueAt(raw, ['policy', 'kind']));
+  const interval = attempt(crashConsistentIntervalSchema, valueAt(raw, ['policy', 'crashConsistentInterval']));
+  if (kind === undefined || interval === undefined) return;
+  const rule = CRASH_CONSISTENT_INTERVAL_RULES[kind];
+  if (!rule.test(interval)) issues.push({ path: ['policy', 'crashConsistentInterval'], expected: `a duration ${rule.text}` });
+}
+
 export function crossChecks(raw: unknown): RawIssue[] {
   const issues: RawIssue[] = [];
+  checkTagInterval(raw, issues);
   checkReferences(raw, issues);
   checkProcessServerOrderings(raw, issues);
   checkTimes(raw, issues);

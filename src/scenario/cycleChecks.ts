@@ -4,7 +4,7 @@ import { masterTargetExpected, rawVmTotal, type RawIssue } from './crossChecks.j
 import { LIMITS } from './limits.js';
 import { cycleSchema } from './cycleSchema.js';
 import { expandedNames } from './expandVms.js';
-import { type PathSegment, valueAt } from './issues.js';
+import { listNames, type PathSegment, valueAt } from './issues.js';
 import { attempt, list } from './rawInput.js';
 import { horizonSchema, vmCountSchema, warmupSchema } from './schema.js';
 import type { CycleSpec } from './types.js';
@@ -67,7 +67,7 @@ function checkMembers(
       for (const { name, k } of stringList(valueAt(entry, sub))) {
         const path = [key, i, ...sub, k];
         if (!vmNames.has(name)) {
-          issues.push({ path, expected: `the name of a VM (${[...vmNames].join(', ')})` });
+          issues.push({ path, expected: `the name of a VM (${listNames(vmNames)})` });
         } else if (owner.has(name)) {
           issues.push({ path, expected: `a VM not already in ${owner.get(name)}`, found: JSON.stringify(name) });
         } else owner.set(name, `${key}[${i}]`);

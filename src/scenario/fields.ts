@@ -67,7 +67,7 @@ function unitField(unit: Unit, bound: Bound, candidates: readonly string[] = EXA
   });
 }
 
-export const durationField = (bound: Bound = nonNegative) => unitField('duration', bound);
+export const durationField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('duration', bound, examples);
 export const sizeField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('size', bound, examples);
 export const rateField = (bound: Bound = positive) => unitField('rate', bound);
 export const fractionField = () =>

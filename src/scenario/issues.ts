@@ -85,12 +85,24 @@ export function describeValue(value: unknown): string {
   return typeof value === 'string' ? excerpt(value) : shortJson(value, 60);
 }
 
+/** Names for a message: at most `max` of them, each as written when it is plain, quoted otherwise. */
+export function listNames(names: Iterable<string>, max = 10): string {
+  const all = [...names];
+  const shown = all.slice(0, max).map((name) => (/^[\w.-]+$/.test(name) ? name : excerpt(name, 40)));
+  return all.length > max ? `${shown.join(', ')}, … (${all.length} in all)` : shown.join(', ');
+}
+
+/** Line breaks and other control characters as escapes: whatever a file holds, an issue stays one line. */
+export function oneLine(text: string): string {
+  return escapeUnsafe(text.replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1)));
+}
+
 /** One line per issue: file:line:col: path: expected …, found … */
 export function formatIssues(issues: readonly ScenarioIssue[]): string {
   return issues
     .map((i) => {
       const where = i.line === undefined ? i.source : `${i.source}:${i.line}:${i.column ?? 1}`;
-      return `${where}: ${i.path || '(top level)'}: expected ${i.expected}, found ${i.found}`;
+      return oneLine(`${where}: ${i.path || '(top level)'}: expected ${i.expected}, found ${i.found}`);
     })
     .join('\n');
 }
