@@ -22,7 +22,7 @@ export const between = (min: number, max: number, text: string): Bound => ({
  */
 export const QUANTITY_LIMITS = {
   duration: { max: 36_500 * 86_400, text: '36500d (100 years)' },
-  size: { max: 1e18, text: '1 EB' },
+  size: { max: 1e18, text: '1000 PB' },
   rate: { max: 1e15, text: '1 PB/s' },
 } as const;
 
