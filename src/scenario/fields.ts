@@ -97,7 +97,13 @@ export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
   });
 }
 
-export const nameField = () => z.string({ error: 'a name (text)' }).trim().min(1, 'a non-empty name');
+// Names end up in terminal tables, CSV cells and folder names: one line of printable text.
+export const nameField = () =>
+  z
+    .string({ error: 'a name (text)' })
+    .trim()
+    .min(1, 'a non-empty name')
+    .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'a name without line breaks, tabs or other control characters');
 export const booleanField = () => z.boolean({ error: 'true or false' });
 export const enumField = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `one of ${values.join(', ')}` });

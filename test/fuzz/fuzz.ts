@@ -62,30 +62,31 @@ function exitProblem(outcome: Outcome): { problem: Problem; detail: string } | n
 /** Columns of the CSV files that hold quantities: each cell is empty or a finite number >= 0. */
 const NUMERIC_COLUMN = /_s$|_bytes$|^bytes_transferred$/;
 
-/** Cells of one CSV line (RFC 4180 quoting; rposim never writes a line break inside a cell). */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
+/** Rows of a CSV file (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') (cell += '"'), i++;
     else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) cells.push(cell), (cell = '');
+    else if (c === ',' && !quoted) row.push(cell), (cell = '');
+    else if (c === '\n' && !quoted) rows.push([...row, cell]), (row = []), (cell = '');
     else cell += c;
   }
-  return [...cells, cell];
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }
 
 function csvProblems(text: string, name: string): string[] {
-  const [header, ...rows] = text.trimEnd().split('\n');
-  const columns = csvCells(header!);
+  const [columns, ...rows] = csvRows(text);
   const problems: string[] = [];
-  for (const row of rows) {
-    const cells = csvCells(row);
-    const cell = (c: string) => cells[columns.indexOf(c)] ?? '';
-    if (cells.length !== columns.length) problems.push(`${name}: ${cells.length} cells in a row of ${columns.length} columns`);
-    for (const column of columns.filter((c) => NUMERIC_COLUMN.test(c))) {
+  for (const cells of rows) {
+    const cell = (c: string) => cells[columns!.indexOf(c)] ?? '';
+    if (cells.length !== columns!.length) problems.push(`${name}: ${cells.length} cells in a row of ${columns!.length} columns`);
+    for (const column of columns!.filter((c) => NUMERIC_COLUMN.test(c))) {
       const value = cell(column);
       if (value !== '' && !(Number.isFinite(Number(value)) && Number(value) >= 0)) problems.push(`${name}: ${column} = ${value}`);
     }

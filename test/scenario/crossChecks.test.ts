@@ -28,9 +28,9 @@ describe('references', () => {
 
   it('a list of names in a message is cut after ten, and odd names are quoted', () => {
     const raw = input();
-    raw.processServers = Array.from({ length: 12 }, (_, i) => ({ name: i === 0 ? 'a\nb' : `ps${i}`, uplink: 'wan' }));
+    raw.processServers = Array.from({ length: 12 }, (_, i) => ({ name: i === 0 ? 'ps 0' : `ps${i}`, uplink: 'wan' }));
     raw.vms[0]!.processServer = 'nope';
-    expect(issues(raw)[0]!.expected).toBe('the name of a process server ("a\\nb", ps1, ps2, ps3, ps4, ps5, ps6, ps7, ps8, ps9, … (12 in all))');
+    expect(issues(raw)[0]!.expected).toBe('the name of a process server ("ps 0", ps1, ps2, ps3, ps4, ps5, ps6, ps7, ps8, ps9, … (12 in all))');
   });
 });
 
@@ -48,6 +48,16 @@ describe('recovery-point tag intervals', () => {
 
   it('an interval under the floor of every kind is refused with an example every kind accepts', () => {
     expect(issues({ ...input(), policy: { crashConsistentInterval: '0.001s' } })[0]!.expected).toBe('a duration >= 1s, like "5m"');
+  });
+});
+
+describe('names', () => {
+  it('a name is one line of printable text: it ends up in tables, CSV cells and folder names', () => {
+    const raw = input();
+    raw.vms[0]!.name = 'a\nb';
+    expect(issues(raw)).toEqual([
+      { source: 'mem', path: 'vms[0].name', expected: 'a name without line breaks, tabs or other control characters', found: '"a\\nb"' },
+    ]);
   });
 });
 
