@@ -1,9 +1,8 @@
 // Reads a churn trace CSV (header time_s,bytes_written; one row per interval) line by line, so that a
 // trace of millions of rows is never held as one string, and checks every row: finite numbers, times
 // ascending at least LIMITS.minTraceIntervalSec apart, sizes within the quantity limits.
-import { QUANTITY_LIMITS } from '../scenario/fields.js';
 import { excerpt } from '../scenario/issues.js';
-import { formatLimit, LIMITS } from '../scenario/limits.js';
+import { formatLimit, LIMITS, QUANTITY_LIMITS } from '../scenario/limits.js';
 import type { ChurnTraceData } from '../scenario/traceData.js';
 import { readLines } from './readLines.js';
 

@@ -2,11 +2,10 @@
 // FILETIME timestamps in 100-ns ticks) line by line, keeping only per-interval sums: a multi-GB trace is
 // never held in memory. Quiet intervals cost nothing: a run of them is one row of 0 (a two-year gap at a
 // 1-second interval is two rows, not 63 million).
-import { QUANTITY_LIMITS } from '../scenario/fields.js';
 import { excerpt } from '../scenario/issues.js';
+import { LIMITS, QUANTITY_LIMITS } from '../scenario/limits.js';
 import type { ChurnTraceData, MsrTraceOptions } from '../scenario/traceData.js';
 import { ChurnTraceError, TRACE_LINE_BOUNDS, tooManyIntervals } from './readChurnTrace.js';
-import { LIMITS } from '../scenario/limits.js';
 import { readLines } from './readLines.js';
 
 const TICKS_PER_SEC = 1e7;

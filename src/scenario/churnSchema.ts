@@ -14,12 +14,11 @@ import {
   numberField,
   oneOf,
   positive,
-  QUANTITY_LIMITS,
   rateField,
   sizeField,
   type Bound,
 } from './fields.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, QUANTITY_LIMITS } from './limits.js';
 import { traceKey, type ChurnTraceData, type TraceFormat } from './traceData.js';
 import type { ChurnComponent } from './types.js';
 

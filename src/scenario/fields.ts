@@ -1,6 +1,7 @@
 // Zod building blocks for scenario fields. Every error message is the "expected …" phrase a user reads,
 // so each builder states what a valid value looks like (unit, range, example).
 import * as z from 'zod';
+import { QUANTITY_LIMITS } from './limits.js';
 import type { Distribution } from './types.js';
 import { parseDuration, parseFraction, parseRate, parseSize, type UnitResult } from './units.js';
 
@@ -15,16 +16,6 @@ export const between = (min: number, max: number, text: string): Bound => ({
   test: (v) => v >= min && v <= max,
   text,
 });
-
-/**
- * Physical sanity limits of every quantity (README: Resource limits): beyond them arithmetic over a long
- * horizon loses precision or overflows, and no real site comes close.
- */
-export const QUANTITY_LIMITS = {
-  duration: { max: 36_500 * 86_400, text: '36500d (100 years)' },
-  size: { max: 1e18, text: '1000 PB' },
-  rate: { max: 1e15, text: '1 PB/s' },
-} as const;
 
 /** Examples offered in messages, in order of preference; a field shows only those it accepts. */
 const EXAMPLES = {

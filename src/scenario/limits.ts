@@ -31,6 +31,16 @@ export const LIMITS = {
   nestingDepth: 64,
 } as const;
 
+/**
+ * Physical sanity limits of every quantity in a scenario or trace: beyond them arithmetic over a long horizon
+ * loses precision or overflows, and no real site comes close.
+ */
+export const QUANTITY_LIMITS = {
+  duration: { max: 36_500 * DAY, text: '36500d (100 years)' },
+  size: { max: 1e18, text: '1000 PB' },
+  rate: { max: 1e15, text: '1 PB/s' },
+} as const;
+
 /** "100,000": limits are printed the way the README writes them. */
 export function formatLimit(value: number): string {
   return value.toLocaleString('en-US');
