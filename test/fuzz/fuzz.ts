@@ -182,6 +182,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (lines.length > 0) fail(i, dir, input, 'malformed message', lines.slice(0, 3).join('\n'));
       return void rmSync(dir, { recursive: true, force: true });
     }
+    const unexpected = (stderr: string) => stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+    if (!validated.stdout.startsWith(`${file}: OK (`) || unexpected(validated.stderr).length > 0) {
+      return fail(i, dir, input, 'malformed message', `${validated.stdout}${validated.stderr}`.slice(0, 2000));
+    }
     report.validateOk++;
     const events = Number(EVENTS.exec(validated.stdout)?.[1]?.replace(/,/g, '') ?? Number.NaN);
     if (!(events <= options.runEventBudget) || i % options.runEvery !== 0) return void rmSync(dir, { recursive: true, force: true });
@@ -193,6 +197,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const runBad = exitProblem(ran);
     if (runBad) return fail(i, dir, input, runBad.problem, runBad.detail);
     if (ran.kind === 'exit' && ran.code !== 0) return fail(i, dir, input, 'run disagrees with validate', ran.stderr.slice(0, 2000));
+    if (ran.kind === 'exit' && (ran.stdout !== `${out}\n` || unexpected(ran.stderr).length > 0)) {
+      return fail(i, dir, input, 'malformed message', `${ran.stdout}${ran.stderr}`.slice(0, 2000));
+    }
     const nonsense = outputProblems(out);
     if (nonsense.length > 0) return fail(i, dir, input, 'nonsense output', nonsense.slice(0, 5).join('\n'));
     rmSync(dir, { recursive: true, force: true });
