@@ -1,6 +1,10 @@
 // Public exports only.
 export * from './engine/index.js';
 export { simulate } from './simulate.js';
+export { loadScenario } from './io/loadScenario.js';
+export { parseScenarioInput as parseScenario, type ParseScenarioInputOptions } from './scenario/parseScenarioInput.js';
+export { ScenarioError } from './scenario/scenarioError.js';
+export type { ScenarioIssue } from './scenario/issues.js';
 export type * from './scenario/types.js';
 export type * from './metrics/types.js';
 export { FAILOVER_CHOICES } from './scenario/types.js';

@@ -8,6 +8,7 @@ import { Site } from './model/site.js';
 import { processServerSummary, uplinkSummary, vmSummary } from './model/siteSummaries.js';
 import { sampleTimeseries } from './model/timeseriesProbe.js';
 import type { Scenario } from './scenario/types.js';
+import { assertValidScenario } from './scenario/validateScenario.js';
 import { VERSION } from './version.js';
 
 // Pruning gives the same points whenever it runs (see retentionGrid.ts); it only bounds memory.
@@ -17,8 +18,10 @@ const PRUNE_INTERVAL_SEC = 4 * 3600;
  * Simulates one scenario with one seed: the library's front door. Pure and deterministic: the same scenario
  * and seed give the same result. Every random input draws from its own stream derived from (seed, label), so
  * adding an input does not shift the others, and runs with the same seed share their random numbers.
+ * Throws a ScenarioError (the CLI's list of issues) for an invalid scenario.
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+  assertValidScenario(scenario);
   const seed = options.seed ?? scenario.seed;
   const { horizonSec, warmupSec, policy } = scenario;
   const env = new Environment();

@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { SimulateOptions, SimulationResult } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
-import type { PrecisionOptions, PrecisionRun } from '../simulateToPrecision.js';
+import { type PrecisionOptions, type PrecisionRun, PrecisionInputError } from '../simulateToPrecision.js';
 
 export type SimulationTask =
   | { kind: 'simulate'; scenario: Scenario; options: Omit<SimulateOptions, 'onProgress'> }
@@ -42,9 +42,10 @@ export function runGuarded<T extends SimulationTask>(task: T, onProgress: (fract
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile(), { workerData: task, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
     let result: TaskResult<T> | undefined;
-    worker.on('message', (message: { progress?: number; result?: TaskResult<T> }) => {
+    worker.on('message', (message: { progress?: number; result?: TaskResult<T>; precisionInputError?: string }) => {
       if (message.progress !== undefined) onProgress(message.progress);
       if (message.result !== undefined) result = message.result;
+      if (message.precisionInputError !== undefined) reject(new PrecisionInputError(message.precisionInputError));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);

@@ -1,12 +1,15 @@
-import { formatSummary } from '../io/formatSummary.js';
-import { formatBytes } from '../io/humanUnits.js';
+import { formatPrecision, formatSummary } from '../io/formatSummary.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
+import type { PrecisionMetric } from '../metrics/types.js';
+import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
+import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { runGuarded } from './guardedSimulation.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
+import { reportOnFolder, reportOption } from './report.js';
 import { parseSeed } from './seedOption.js';
 
 interface RunArgs {
@@ -16,6 +19,10 @@ interface RunArgs {
   timeseries: boolean;
   quiet: boolean;
   precision: string | undefined;
+  metric: PrecisionMetric | undefined;
+  choice: FailoverChoice | undefined;
+  report: boolean;
+  xlsx: boolean;
 }
 
 export const run: CliCommand<RunArgs> = {
@@ -34,8 +41,20 @@ export const run: CliCommand<RunArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' })
       .option('precision', {
         type: 'string',
-        describe: 'Add replications with derived seeds (doubling from 4, up to 64) until the mean data loss has a 95% CI half-width within this fraction of it, e.g. 5%',
-      }),
+        describe: 'Add replications with derived seeds (doubling from 4, up to 64) until the mean of --metric for --choice has a 95% CI half-width within this fraction of it, e.g. 5%',
+      })
+      .option('metric', {
+        choices: Object.keys(PRECISION_METRICS) as PrecisionMetric[],
+        implies: 'precision',
+        describe: 'With --precision: the figure whose mean is driven to the target (default data-loss-sec)',
+      })
+      .option('choice', {
+        choices: FAILOVER_CHOICES,
+        implies: 'precision',
+        describe: "With --precision: the failover choice it is taken from (default latest-processed, or the scenario's first choice with a non-zero mean)",
+      })
+      .option('report', reportOption)
+      .option('xlsx', { type: 'boolean', default: false, describe: 'Also write results.xlsx: the per-VM summary, failovers, plans and lifecycle tables in one workbook' }),
   async handler(argv) {
     const loaded = await loadScenarioOrReport(argv.scenario);
     if ('exitCode' in loaded) return loaded.exitCode;
@@ -57,33 +76,42 @@ export const run: CliCommand<RunArgs> = {
         console.error(`rposim run: --precision: expected ${target.ok ? 'a fraction > 0' : target.expected}, found ${argv.precision}`);
         return EXIT_USAGE;
       }
-      const run = await runGuarded({ kind: 'precision', scenario, options: { seed, relativeHalfWidth: target.value } });
+      let run;
+      try {
+        run = await runGuarded({ kind: 'precision', scenario, options: { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice } });
+      } catch (error) {
+        if (!(error instanceof PrecisionInputError)) throw error;
+        console.error(`rposim run: --precision: ${error.message}`);
+        return EXIT_USAGE;
+      }
       result = {
         ...run.result,
+        // The seed the user gave, which reproduces the whole run; the files are replication 1's.
+        seed,
         precision: {
-          replications: run.replications,
+          metric: run.metric,
           choice: run.choice,
-          meanDataLossBytes: run.meanDataLossBytes.mean,
-          ci95: run.meanDataLossBytes.ci95,
+          seed,
+          firstReplicationSeed: run.result.seed,
+          replications: run.replications,
+          maxReplications: run.maxReplications,
+          mean: run.estimate.mean,
+          ci95: run.estimate.ci95,
           relativeHalfWidth: run.relativeHalfWidth,
           target: target.value,
           met: run.met,
         },
       };
-      const [low, high] = run.meanDataLossBytes.ci95;
-      console.error(
-        `precision: ${run.replications} replications, mean data loss ${formatBytes(run.meanDataLossBytes.mean)} ` +
-          `(95% CI ${formatBytes(low)} – ${formatBytes(high)}, ±${(run.relativeHalfWidth * 100).toFixed(1)}%)` +
-          `${run.met ? '' : ' — target not met at the cap of 64 replications'}; summary.json has it under "precision", the other figures are replication 1's`,
-      );
+      if (argv.quiet) console.error(formatPrecision(result.precision!));
     }
     const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out);
+      await writeResults(result, out, { scenario, xlsx: argv.xlsx });
     } catch (error) {
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }
+    if (argv.report) await reportOnFolder(out);
     if (!argv.quiet) console.log(formatSummary(result));
     // Last line: the folder, so scripts can take it with `tail -n 1`.
     console.log(argv.quiet ? out : `Results written to ${out}`);

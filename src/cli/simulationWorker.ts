@@ -2,13 +2,19 @@
 // given, posts progress as it goes and the result at the end. Loaded from dist/, like the sweep worker.
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulate } from '../simulate.js';
-import { simulateToPrecision } from '../simulateToPrecision.js';
+import { PrecisionInputError, simulateToPrecision } from '../simulateToPrecision.js';
 import type { SimulationTask } from './guardedSimulation.js';
 
 const task = workerData as SimulationTask;
 const onProgress = (fraction: number) => parentPort!.postMessage({ progress: fraction });
-const result =
-  task.kind === 'simulate'
-    ? simulate(task.scenario, { ...task.options, onProgress })
-    : simulateToPrecision(task.scenario, task.options);
-parentPort!.postMessage({ result });
+try {
+  const result =
+    task.kind === 'simulate'
+      ? simulate(task.scenario, { ...task.options, onProgress })
+      : simulateToPrecision(task.scenario, task.options);
+  parentPort!.postMessage({ result });
+} catch (error) {
+  // An error's class does not cross threads: say which kind of error this is.
+  if (!(error instanceof PrecisionInputError)) throw error;
+  parentPort!.postMessage({ precisionInputError: error.message });
+}

@@ -8,6 +8,7 @@ import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { runSweep } from '../sweep/runSweep.js';
 import { createProgress } from './progress.js';
+import { reportOnFolder, reportOption } from './report.js';
 import { resolveShard } from './shardOption.js';
 
 export const command = 'sweep <file>';
@@ -20,6 +21,7 @@ export interface SweepArgs {
   resume: boolean;
   shard?: string;
   shardCount?: number;
+  report: boolean;
 }
 
 export const builder = (yargs: Argv) =>
@@ -29,7 +31,8 @@ export const builder = (yargs: Argv) =>
     .option('workers', { type: 'number', describe: 'worker threads (default: all cores; 1 runs inline)' })
     .option('resume', { type: 'boolean', default: false, describe: 'keep runs already in the output folder, compute only the missing ones' })
     .option('shard', { type: 'string', describe: 'run only shard i of n, 0-based (e.g. 0/4); merge the shards with rposim merge' })
-    .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' });
+    .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' })
+    .option('report', reportOption);
 
 export function reportFailures(failures: FailureInfo[]): void {
   if (failures.length === 0) return;
@@ -99,6 +102,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
       );
     } else {
       process.stderr.write(`Sweep: ${outcome.runCount} runs${wall} (${outcome.skipped} already there). Wrote ${out}/runs.csv, summary.csv, sweep.json\n`);
+      if (argv.report) await reportOnFolder(out);
     }
     return outcome.failures.length > 0 ? 1 : 0;
   } catch (error) {

@@ -23,9 +23,10 @@ function planSection(result: SimulationResult): string {
     p.choice,
     `${p.available}/${p.available + p.unavailable}`,
     `${duration(p.downtimeSec.mean)} / ${duration(p.downtimeSec.p50)} / ${duration(p.downtimeSec.p95)} / ${duration(p.downtimeSec.max)}`,
+    `${duration(p.dataLossSec.mean)} / ${duration(p.dataLossSec.max)}`,
     p.commonestCriticalPath,
   ]);
-  const header = ['plan', 'choice', 'completed', 'downtime mean / p50 / p95 / max', 'commonest critical path'];
+  const header = ['plan', 'choice', 'completed', 'downtime mean / p50 / p95 / max', 'data loss mean / max', 'commonest critical path'];
   return `Recovery plans (over disasters)\n${textTable(header, rows)}`;
 }
 

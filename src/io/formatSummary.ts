@@ -1,5 +1,4 @@
-import { quantile } from 'd3-array';
-import type { ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
+import type { PrecisionMetric, PrecisionSummary, ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
 import { cycleSections } from './cycleSections.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
@@ -12,7 +11,7 @@ export const WORST_VMS_SHOWN = 5;
 /** The terminal summary of a run. Pure: the same result always gives the same text. */
 export function formatSummary(result: SimulationResult): string {
   const sections = [
-    header(result),
+    header(result) + (result.precision === undefined ? '' : `\n${formatPrecision(result.precision)}`),
     vmSection(result.vms),
     failoverSection(result),
     processServerSection(result.processServers),
@@ -30,6 +29,24 @@ function header(result: SimulationResult): string {
   );
 }
 
+const METRIC_NAMES: Record<PrecisionMetric, string> = {
+  'data-loss-sec': 'data loss',
+  'data-loss-bytes': 'bytes lost',
+  'downtime-sec': 'downtime',
+};
+
+/** What --precision estimated, and whether it reached the target: said plainly when it did not. */
+export function formatPrecision(p: PrecisionSummary): string {
+  const format = p.metric === 'data-loss-bytes' ? formatBytes : formatDuration;
+  const estimate =
+    `Precision: mean ${p.choice} ${METRIC_NAMES[p.metric]} ${format(p.mean)} (95% CI ${format(p.ci95[0])} – ${format(p.ci95[1])}, ` +
+    `±${(p.relativeHalfWidth * 100).toFixed(1)}%) over ${formatCount(p.replications, 'replication')}`;
+  const verdict = p.met
+    ? `: target ±${(p.target * 100).toFixed(1)}% met.`
+    : `: target ±${(p.target * 100).toFixed(1)}% NOT MET — stopped at the cap of ${p.maxReplications} replications; the mean is less precise than asked.`;
+  return `${estimate}${verdict}\n  Seed ${p.seed} for the whole run; the other figures are replication 1's (seed ${p.firstReplicationSeed}).`;
+}
+
 const VM_HEADER = ['vm', 'process server', 'RPO min mean / p95 / max', 'within threshold', 'RPO alerts', 'peak backlog'];
 
 function vmSection(vms: readonly VmSummary[]): string {
@@ -37,8 +54,9 @@ function vmSection(vms: readonly VmSummary[]): string {
   if (vms.length <= MAX_VM_LINES) return `RPO per VM\n${textTable(VM_HEADER, vms.map(vmRow), 2)}`;
   const worst = [...vms].sort(byWorstP95).slice(0, WORST_VMS_SHOWN);
   return (
-    `RPO over ${vms.length} VMs (mean weighted by time observed; p95 = 95th percentile of the VMs' p95)\n` +
-    `${textTable(VM_HEADER, [aggregateVmRow(vms)], 2)}\n\n` +
+    `RPO over ${vms.length} VMs: the mean over VMs (RPO mean and time within threshold weighted by time observed) ` +
+    `and the worst VM in each column (a VM without any point counts 0% within threshold)\n` +
+    `${textTable(VM_HEADER, aggregateRows(vms), 2)}\n\n` +
     `Worst ${worst.length} VMs by p95 RPO\n${textTable(VM_HEADER, worst.map(vmRow), 2)}`
   );
 }
@@ -55,17 +73,25 @@ function vmRow(vm: VmSummary): string[] {
   ];
 }
 
-function aggregateVmRow(vms: readonly VmSummary[]): string[] {
+/**
+ * The mean over VMs and the worst VM of each column. Alert time is per VM, never summed over VMs: a sum
+ * would read as elapsed time (4 days of alerts in a 7-day run).
+ */
+function aggregateRows(vms: readonly VmSummary[]): string[][] {
   const observed = vms.filter((vm) => vm.rpo.observedSec > 0 && vm.rpo.mean !== null);
-  const p95s = vms.map((vm) => vm.rpo.p95).filter((v): v is number => v !== null);
-  const maxes = vms.map((vm) => vm.rpo.max).filter((v): v is number => v !== null);
-  return [
-    `all ${vms.length} VMs`,
+  const present = (pick: (vm: VmSummary) => number | null) => vms.map(pick).filter((v): v is number => v !== null);
+  const average = (values: number[]) => (values.length > 0 ? sum(values) / values.length : null);
+  const largest = (values: number[]) => (values.length > 0 ? Math.max(...values) : null);
+  const episodes = vms.map((vm) => vm.rpoAlerts.episodes);
+  const seconds = vms.map((vm) => vm.rpoAlerts.seconds);
+  const longestInAlert = vms.reduce((a, b) => (b.rpoAlerts.seconds > a.rpoAlerts.seconds ? b : a));
+  const mean = [
+    `mean of ${vms.length} VMs`,
     '',
     rpoMinutes({
       mean: weightedMean(observed.map((vm) => [vm.rpo.mean ?? 0, vm.rpo.observedSec])),
-      p95: quantile(p95s, 0.95) ?? null,
-      max: maxes.length > 0 ? Math.max(...maxes) : null,
+      p95: average(present((vm) => vm.rpo.p95)),
+      max: average(present((vm) => vm.rpo.max)),
       ci95: null,
     }),
     formatPercent(
@@ -75,9 +101,19 @@ function aggregateVmRow(vms: readonly VmSummary[]): string[] {
           .map((vm) => [vm.rpo.fractionWithinThreshold ?? 0, vm.rpo.observedSec]),
       ),
     ),
-    alerts(sum(vms.map((vm) => vm.rpoAlerts.episodes)), sum(vms.map((vm) => vm.rpoAlerts.seconds))),
+    `${(sum(episodes) / vms.length).toFixed(1)} (${formatDuration(sum(seconds) / vms.length)})`,
+    formatBytes(sum(vms.map((vm) => vm.peakUnuploadedBytes)) / vms.length),
+  ];
+  const worst = [
+    'worst VM',
+    '',
+    rpoMinutes({ mean: largest(present((vm) => vm.rpo.mean)), p95: largest(present((vm) => vm.rpo.p95)), max: largest(present((vm) => vm.rpo.max)), ci95: null }),
+    formatPercent(Math.min(...vms.map((vm) => vm.rpo.fractionWithinThreshold ?? 0))),
+    // The VM longest in alert, with its own episodes.
+    alerts(longestInAlert.rpoAlerts.episodes, longestInAlert.rpoAlerts.seconds),
     formatBytes(Math.max(...vms.map((vm) => vm.peakUnuploadedBytes))),
   ];
+  return [mean, worst];
 }
 
 /** Worst first; a VM without any RPO figure never had a recovery point in the observed window: worst of all. */

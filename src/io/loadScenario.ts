@@ -3,21 +3,26 @@
 // folder, too large) throws InputFileError.
 import { dirname } from 'node:path';
 import { parseScenario, type ParseScenarioResult } from '../scenario/parse.js';
-import { locateInYaml } from '../scenario/yamlLocation.js';
+import { ScenarioError } from '../scenario/scenarioError.js';
+import type { Scenario } from '../scenario/types.js';
+import { readScenarioText } from '../scenario/yamlScenario.js';
 import { notAScenario } from './fileKind.js';
 import { readTraces, traceRequests } from './readTraces.js';
-import { readYamlFile } from './readYamlFile.js';
+import { readBoundedText } from './readYamlFile.js';
 
 export async function loadScenarioFile(path: string): Promise<ParseScenarioResult> {
-  const read = await readYamlFile(path);
+  const read = readScenarioText(await readBoundedText(path), path);
   if (!read.ok) return read;
-  const { raw, doc, lineCounter } = read.file;
-  const sweep = notAScenario(raw, path);
+  const sweep = notAScenario(read.raw, path);
   if (sweep) return { ok: false, errors: [sweep] };
-  const traces = await readTraces(traceRequests(raw), dirname(path));
-  const result = parseScenario(raw, { source: path, traces });
-  if (result.ok) return result;
-  const errors = result.errors.map((issue) => ({ ...issue, ...locateInYaml(doc, lineCounter, issue.path) }));
-  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ok: false, errors };
+  const traces = await readTraces(traceRequests(read.raw), dirname(path));
+  const result = parseScenario(read.raw, { source: path, traces });
+  return result.ok ? result : { ok: false, errors: read.locate(result.errors) };
+}
+
+/** The library's loadScenario: the scenario in a file, or a ScenarioError listing every problem. */
+export async function loadScenario(path: string): Promise<Scenario> {
+  const result = await loadScenarioFile(path);
+  if (!result.ok) throw new ScenarioError(result.errors);
+  return result.scenario;
 }

@@ -10,7 +10,8 @@ import { checkPathsInBase, parseSweepSpec, type SweepSpec } from '../sweep/spec.
 import { notASweepSpec } from './fileKind.js';
 import { InputFileError } from './readLines.js';
 import { readTraces, traceRequests, type TraceRequests } from './readTraces.js';
-import { readYamlFile, type YamlFile } from './readYamlFile.js';
+import { readYamlFile } from './readYamlFile.js';
+import type { YamlText } from '../scenario/yamlScenario.js';
 
 export interface LoadedSweep {
   /** The sweep file as given. */
@@ -21,7 +22,7 @@ export interface LoadedSweep {
 }
 
 /** Line and column of a path in the sweep file: the deepest node that exists (an unknown key is reported at its parent). */
-function locator({ doc, lineCounter }: YamlFile) {
+function locator({ doc, lineCounter }: Extract<YamlText, { ok: true }>) {
   return (p: readonly (string | number)[]) => {
     for (let n = p.length; n >= 0; n--) {
       const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
@@ -83,10 +84,10 @@ function sweepHash(spec: SweepSpec, baseSeed: number, baseRaw: unknown, traces: 
 export async function loadSweepFile(file: string): Promise<{ ok: true; sweep: LoadedSweep } | { ok: false; errors: ScenarioIssue[] }> {
   const sweepYaml = await readYamlFile(file);
   if (!sweepYaml.ok) return sweepYaml;
-  const scenario = notASweepSpec(sweepYaml.file.raw, file);
+  const scenario = notASweepSpec(sweepYaml.raw, file);
   if (scenario) return { ok: false, errors: [scenario] };
-  const locate = locator(sweepYaml.file);
-  const parsed = parseSweepSpec(sweepYaml.file.raw, { source: file, locate });
+  const locate = locator(sweepYaml);
+  const parsed = parseSweepSpec(sweepYaml.raw, { source: file, locate });
   if (!parsed.ok) return parsed;
   const spec = parsed.spec;
   const basePath = resolve(dirname(file), spec.base);
@@ -99,7 +100,7 @@ export async function loadSweepFile(file: string): Promise<{ ok: true; sweep: Lo
     return { ok: false, errors: [{ source: file, path: 'base', expected: 'the path of a readable scenario, relative to the sweep file', found, ...locate(['base']) }] };
   }
   if (!base.ok) return base;
-  const baseRaw = base.file.raw;
+  const baseRaw = base.raw;
   const pathIssues = checkPathsInBase(spec, baseRaw, { source: file, locate });
   if (pathIssues.length > 0) return { ok: false, errors: pathIssues };
   const baseSeed = spec.seed ?? (typeof (baseRaw as { seed?: unknown })?.seed === 'number' ? (baseRaw as { seed: number }).seed : 1);

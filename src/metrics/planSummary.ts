@@ -2,12 +2,13 @@ import type { RecoveryPlanSpec } from '../scenario/types.js';
 import { sampleStats } from './sampleStats.js';
 import type { PlanRecord, PlanSummary } from './types.js';
 
-/** A plan's downtime over the disasters at which every VM of it had a point, and its commonest critical path. */
+/** A plan's downtime and data loss over the disasters at which every VM of it had a point, and its commonest critical path. */
 export function planSummary(plan: RecoveryPlanSpec, records: readonly PlanRecord[]): PlanSummary {
   const mine = records.filter((r) => r.plan === plan.name);
-  const downtimes = mine.flatMap((r) => (r.downtimeSec === null ? [] : [r.downtimeSec]));
+  const completed = mine.filter((r) => r.downtimeSec !== null);
+  const downtimes = completed.map((r) => r.downtimeSec!);
   const counts = new Map<string, number>();
-  for (const r of mine) if (r.downtimeSec !== null) counts.set(r.criticalPath, (counts.get(r.criticalPath) ?? 0) + 1);
+  for (const r of completed) counts.set(r.criticalPath, (counts.get(r.criticalPath) ?? 0) + 1);
   let commonest = '';
   for (const [path, n] of counts) if (n > (counts.get(commonest) ?? 0)) commonest = path;
   return {
@@ -16,6 +17,8 @@ export function planSummary(plan: RecoveryPlanSpec, records: readonly PlanRecord
     available: downtimes.length,
     unavailable: mine.length - downtimes.length,
     downtimeSec: sampleStats(downtimes),
+    dataLossSec: sampleStats(completed.map((r) => r.dataLossSec!)),
+    dataLossBytes: sampleStats(completed.map((r) => r.dataLossBytes!)),
     commonestCriticalPath: commonest,
   };
 }

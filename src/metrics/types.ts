@@ -121,20 +121,30 @@ export interface TimeseriesSample {
   unprocessedBytes: number;
 }
 
+/** A figure of the failover records whose mean `rposim run --precision` can drive to a target. */
+export type PrecisionMetric = 'data-loss-sec' | 'data-loss-bytes' | 'downtime-sec';
+
 /** With `rposim run --precision`: the replications run and the estimate they give (summary.json). */
 export interface PrecisionSummary {
+  /** The figure driven to the target: this metric's mean for this choice over disasters × VMs. */
+  metric: PrecisionMetric;
+  choice: FailoverChoice;
+  /** The seed given; replication i runs with replicationSeed(seed, i) (firstReplicationSeed for the files). */
+  seed: number;
+  firstReplicationSeed: number;
   replications: number;
-  /** The failover choice whose mean data loss was driven to the target. */
-  choice: string;
-  meanDataLossBytes: number;
+  maxReplications: number;
+  /** The mean over replications of each replication's mean, and its 95% CI (Student t over replications). */
+  mean: number;
   ci95: [number, number];
   relativeHalfWidth: number;
   target: number;
+  /** false: the cap was reached before the CI was as tight as the target. */
   met: boolean;
 }
 
 export interface SimulationResult {
-  /** Present with --precision: the files otherwise describe the first replication. */
+  /** Present with --precision: the files otherwise describe the first replication (seed: the one given). */
   precision?: PrecisionSummary;
   scenario: string;
   seed: number;
@@ -186,6 +196,9 @@ export interface PlanRecord {
   disasterTimeSec: number;
   /** Detection + the plan's makespan; null when a VM of the plan had no recovery point. */
   downtimeSec: number | null;
+  /** The application's data loss: the largest of its VMs' (seconds) and their sum (bytes); null like downtimeSec. */
+  dataLossSec: number | null;
+  dataLossBytes: number | null;
   detectionSec: number;
   /** What finished each group last, group by group ("vm db > action switch-dns > vm web-1"). */
   criticalPath: string;
@@ -198,6 +211,9 @@ export interface PlanSummary {
   available: number;
   unavailable: number;
   downtimeSec: Stats;
+  /** Over the same disasters: the largest data loss of the plan's VMs, and the bytes lost by all of them. */
+  dataLossSec: Stats;
+  dataLossBytes: Stats;
   /** The critical path seen most often over the disasters (ties: the first seen). */
   commonestCriticalPath: string;
 }

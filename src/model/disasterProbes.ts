@@ -9,7 +9,7 @@ import { drawDowntime } from './downtimeDraws.js';
 import { evaluateFailover, type GroupPoints } from './failover.js';
 import { groupPointsAt } from './groupPoints.js';
 import { planAtDisaster } from './planAtDisaster.js';
-import { drawPlanActions } from './planSchedule.js';
+import { drawPlanActions, planActionStreams, type PlanActionStreams } from './planSchedule.js';
 import { PRIORITY } from './priorities.js';
 import { sampleDistribution } from './sampleDistribution.js';
 import type { Site } from './site.js';
@@ -38,7 +38,7 @@ export class DisasterProbes {
     this.groupAges = scenario.replicationGroups.map(() => ({ processed: [], app: [] }));
     const detectionStream = stream('disasters/detection');
     const downtimeStreams = site.vms.map((vm) => stream(`downtime/${vm.spec.name}`));
-    const planStreams = scenario.recoveryPlans.map((plan) => stream(`plan/${plan.name}/actions`));
+    const planStreams = scenario.recoveryPlans.map((plan) => planActionStreams(plan, (action) => stream(`plan-action/${action}`)));
     for (const disasterSec of this.timesSec) {
       env.scheduleAt(disasterSec, () => {
         const detectionSec = sampleDistribution(scenario.failover.detectionSec, detectionStream);
@@ -60,7 +60,7 @@ export class DisasterProbes {
     return this.scenario.recoveryPlans.map((plan) => planSummary(plan, this.planRuns));
   }
 
-  private probe(disasterSec: number, detectionSec: number, downtimeStreams: RandomStream[], planStreams: RandomStream[]): void {
+  private probe(disasterSec: number, detectionSec: number, downtimeStreams: RandomStream[], planStreams: PlanActionStreams[]): void {
     const { site, scenario } = this;
     site.advanceAll(disasterSec);
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, disasterSec);

@@ -15,10 +15,18 @@ export function planAtDisaster(
   actions: PlanActionDraws,
 ): PlanRecord {
   const base = { plan: plan.name, disasterTimeSec: disasterSec, detectionSec };
-  const missing = plan.groups.flatMap((g) => g.vms).find((vm) => recordOf(vm).downtimeSec === null);
+  const vms = plan.groups.flatMap((g) => g.vms);
+  const missing = vms.find((vm) => recordOf(vm).downtimeSec === null);
   if (missing !== undefined) {
-    return { ...base, downtimeSec: null, criticalPath: '', note: `${missing}: ${recordOf(missing).note}` };
+    return { ...base, downtimeSec: null, dataLossSec: null, dataLossBytes: null, criticalPath: '', note: `${missing}: ${recordOf(missing).note}` };
   }
   const run = schedulePlan(plan, (vm) => recordOf(vm).downtimeSec! - recordOf(vm).detectionSec, actions);
-  return { ...base, downtimeSec: detectionSec + run.makespanSec, criticalPath: run.critical.join(' > '), note: '' };
+  return {
+    ...base,
+    downtimeSec: detectionSec + run.makespanSec,
+    dataLossSec: Math.max(...vms.map((vm) => recordOf(vm).dataLossSec!)),
+    dataLossBytes: vms.reduce((sum, vm) => sum + recordOf(vm).dataLossBytes!, 0),
+    criticalPath: run.critical.join(' > '),
+    note: '',
+  };
 }

@@ -1,5 +1,5 @@
 import type { RandomStream } from '../engine/random.js';
-import type { RecoveryPlanSpec } from '../scenario/types.js';
+import type { PlanAction, RecoveryPlanSpec } from '../scenario/types.js';
 import { sampleDistribution } from './sampleDistribution.js';
 
 /** Drawn durations of a plan's actions: [group][action], before and after the group's failovers. */
@@ -8,11 +8,38 @@ export interface PlanActionDraws {
   after: number[][];
 }
 
-/** Draws every action in plan order, so that a change of one duration does not shift the others. */
-export function drawPlanActions(plan: RecoveryPlanSpec, rng: RandomStream): PlanActionDraws {
+/** One stream per action of a plan, [group][action], before and after the group's failovers. */
+export interface PlanActionStreams {
+  before: RandomStream[][];
+  after: RandomStream[][];
+}
+
+/**
+ * A stream per action, labelled by the action's name (`<name>`, then `<name>#2`… for repeats within the plan),
+ * not by the plan: two plans with the same actions (e.g. the same plan with another failover choice) draw the
+ * same durations at every disaster, so they differ by their choice alone.
+ */
+export function planActionStreams(plan: RecoveryPlanSpec, stream: (actionLabel: string) => RandomStream): PlanActionStreams {
+  const seen = new Map<string, number>();
+  const streamOf = (action: PlanAction) => {
+    const n = (seen.get(action.name) ?? 0) + 1;
+    seen.set(action.name, n);
+    return stream(n === 1 ? action.name : `${action.name}#${n}`);
+  };
+  // Plan order (each group's actions before, then after) numbers the repeats.
+  const streams: PlanActionStreams = { before: [], after: [] };
+  for (const group of plan.groups) {
+    streams.before.push(group.actionsBefore.map(streamOf));
+    streams.after.push(group.actionsAfter.map(streamOf));
+  }
+  return streams;
+}
+
+/** Draws each action's duration from its own stream. */
+export function drawPlanActions(plan: RecoveryPlanSpec, streams: PlanActionStreams): PlanActionDraws {
   return {
-    before: plan.groups.map((g) => g.actionsBefore.map((a) => sampleDistribution(a.durationSec, rng))),
-    after: plan.groups.map((g) => g.actionsAfter.map((a) => sampleDistribution(a.durationSec, rng))),
+    before: plan.groups.map((g, i) => g.actionsBefore.map((a, k) => sampleDistribution(a.durationSec, streams.before[i]![k]!))),
+    after: plan.groups.map((g, i) => g.actionsAfter.map((a, k) => sampleDistribution(a.durationSec, streams.after[i]![k]!))),
   };
 }
 

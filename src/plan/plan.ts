@@ -1,5 +1,5 @@
 import type { RpoSummary, SimulationResult, VmSummary } from '../metrics/types.js';
-import type { Scenario } from '../scenario/types.js';
+import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
 import { type Bracket, findBandwidth } from './findBandwidth.js';
 import { measuredScenario, type RpoMeasure } from './measuredScenario.js';
@@ -21,15 +21,36 @@ export interface PlanTarget {
   rpo_s: number;
   compliance: number;
   measure: RpoMeasure;
-  /** Smallest uplink bandwidth meeting the target with the chosen measure. */
-  bandwidth_bits_per_s: number;
-  /** The same target with the other measure, for comparison. */
-  lag_bandwidth_bits_per_s: number;
-  recovery_point_bandwidth_bits_per_s: number;
+  /** Smallest uplink bandwidth meeting the target with the chosen measure; null: no bandwidth does (see unachievable). */
+  bandwidth_bits_per_s: number | null;
+  /** The same target with the other measure, for comparison (null: unachievable with it). */
+  lag_bandwidth_bits_per_s: number | null;
+  recovery_point_bandwidth_bits_per_s: number | null;
   /** Process-server throughput needed (source bytes per second): in series with the uplink, it must pass as much. */
-  process_server_bytes_per_s: number;
+  process_server_bytes_per_s: number | null;
   initial_replication_s: number | null;
   initial_replication_within_goal: boolean | null;
+  /** Why no bandwidth meets the target with the chosen measure; null when one does. */
+  unachievable: Unachievable | null;
+}
+
+/** A target that more bandwidth cannot reach. */
+export interface Unachievable {
+  /** The worst VM's compliance at a practically unlimited bandwidth (unlimited_bandwidth_bits_per_s): the best any bandwidth gives. */
+  best_compliance: number;
+  worst_vm: string;
+  /** That VM's own limits, which bandwidth cannot lift (source bytes per second). */
+  worst_vm_max_replication_bytes_per_s: number;
+  worst_vm_apply_bytes_per_s: number;
+  /** Whether its process server or the uplink has outages (no bandwidth shortens them). */
+  outages: boolean;
+  /**
+   * The smallest RPO target that could allow the compliance q at all: with the recovery-point measure a point is
+   * usable a processing delay D after its tag and tags come every T, so the RPO is at least D and exceeds D + q·T
+   * a fraction 1 − q of the time even with nothing queued; 0 with the lag measure. When rpo_s is at or above
+   * it, what holds the worst VM back is its own limits (max replication rate, apply rate) or outages.
+   */
+  floor_rpo_s: number;
 }
 
 export interface RuleOfThumb {
@@ -48,7 +69,9 @@ export interface Achievable {
   max_s: number | null;
   compliance: number;
   violations: number;
-  /** Largest sampled RPO of each day (samples every minute). */
+  /** The VM these figures are of: the one with the lowest compliance. */
+  vm: string;
+  /** Largest sampled RPO of the worst VM in each day after the warm-up (samples every minute; a last partial day counts). */
   peak_per_day_s: number[];
 }
 
@@ -57,6 +80,15 @@ export interface PlanReport {
   rpo_s: number;
   /** c* = sup (bytes in [s,u]) / ((u−s) + R), on the wire; null when the churn is not made of traces. */
   exact_lag_bandwidth_bits_per_s: number | null;
+  /**
+   * The churn kinds that are not traces (e.g. ["dailyProfile", "onOff"]): why c* and the planner's p95 rule are
+   * missing (they need the write curve in advance). Empty when every churn component is a trace.
+   */
+  churn_not_from_traces: string[];
+  /** Above this bandwidth nothing is limited by the uplink (1000 × the VMs' max replication rates, on the wire). */
+  unlimited_bandwidth_bits_per_s: number;
+  processing_delay_s: number;
+  point_interval_s: number;
   targets: PlanTarget[];
   rules_of_thumb: RuleOfThumb[];
   achievable: Achievable | null;
@@ -67,6 +99,14 @@ export interface PlanReport {
 const BITS = 8;
 /** Bisection stops when the bracket is this narrow relative to its upper end (the answer). */
 const RELATIVE_PRECISION = 5e-3;
+/**
+ * "Unlimited" bandwidth, as a multiple of the VMs' summed max replication rates on the wire: above 1× the uplink
+ * never holds data back except to drain a backlog left by an outage, which 1000× drains in seconds.
+ */
+const UNLIMITED_FACTOR = 1000;
+
+/** The worst VM's compliance in one run, per measure. */
+type Compliances = Record<RpoMeasure, { compliance: number; vm: string }>;
 
 export function plan(base: Scenario, options: PlanOptions): PlanReport {
   if (base.uplinks.length !== 1) throw new Error(`plan sizes one uplink; this scenario has ${base.uplinks.length}`);
@@ -74,18 +114,40 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   const R = options.rpoSec;
   // One simulation per bandwidth gives the compliance with both measures; compliance grows with bandwidth,
   // so every evaluation also narrows the search for every other target.
-  const cache = new Map<number, Record<RpoMeasure, number>>();
-  const complianceAt = (measure: RpoMeasure, wire: number): number => {
+  const cache = new Map<number, Compliances>();
+  const evaluate = (wire: number): Compliances => {
     let entry = cache.get(wire);
     if (entry === undefined) {
       const result = simulate(measuredScenario(base, R, wire), { seed: options.seed, measureLag: true });
-      entry = { lag: compliance(result, 'lag'), 'recovery-point': compliance(result, 'recovery-point') };
+      entry = { lag: worstVm(result, 'lag'), 'recovery-point': worstVm(result, 'recovery-point') };
       cache.set(wire, entry);
     }
-    return entry[measure];
+    return entry;
   };
+  const complianceAt = (measure: RpoMeasure, wire: number) => evaluate(wire)[measure].compliance;
   const search = (measure: RpoMeasure, q: number, bracket: Bracket) =>
     findBandwidth((wire) => complianceAt(measure, wire) >= q, bracket, [...cache.keys()], RELATIVE_PRECISION);
+
+  // What no bandwidth can do: a target the worst VM misses even at unlimited bandwidth is unachievable. That
+  // run also caps every search from above (it is in the cache).
+  const unlimited = UNLIMITED_FACTOR * base.vms.reduce((sum, vm) => sum + vm.maxReplicationBytesPerSec, 0) / compression;
+  const best = evaluate(unlimited);
+  const pointIntervalSec = base.policy.crashConsistentIntervalSec;
+  const delaySec = base.cloud.processingDelaySec;
+  const unachievable = (measure: RpoMeasure, q: number): Unachievable | null => {
+    if (best[measure].compliance >= q) return null;
+    const vm = base.vms.find((v) => v.name === best[measure].vm)!;
+    const ps = base.processServers.find((p) => p.name === vm.processServer)!;
+    const hasOutages = (o: OutageSpec) => o.windows.length > 0 || o.random !== null;
+    return {
+      best_compliance: best[measure].compliance,
+      worst_vm: vm.name,
+      worst_vm_max_replication_bytes_per_s: vm.maxReplicationBytesPerSec,
+      worst_vm_apply_bytes_per_s: vm.applyRateBytesPerSec,
+      outages: hasOutages(ps.outages) || hasOutages(base.uplinks[0]!.outages),
+      floor_rpo_s: measure === 'lag' ? 0 : delaySec + q * pointIntervalSec,
+    };
+  };
 
   const rate = scenarioTraceRate(base);
   const exactLag = rate === null ? null : exactLagCapacity(rate.startsSec, rate.ratesBytesPerSec, rate.endSec, R) / compression;
@@ -96,29 +158,31 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   // Brackets from what is already known: 100% with the lag measure is c* (checked by simulation on both
   // sides, within the precision), which also meets every lower target; the recovery-point RPO is never below
   // the lag, so the lag answer (less the precision) fails with it too. Targets go from the highest down.
-  const lagAnswers = new Map<number, number>();
+  const lagAnswers = new Map<number, number | null>();
   for (const q of [...options.compliances].sort((a, b) => b - a)) {
     const bracket: Bracket =
       exactLag === null ? { lo: meanWire, hi: Math.max(peakWire, meanWire * 1.01) }
       : q === 1 ? { lo: exactLag * (1 - RELATIVE_PRECISION), hi: exactLag * (1 + RELATIVE_PRECISION) }
       : { lo: meanWire, hi: exactLag };
-    lagAnswers.set(q, search('lag', q, bracket));
+    lagAnswers.set(q, unachievable('lag', q) === null ? search('lag', q, bracket) : null);
   }
   const targets = options.compliances.map((q): PlanTarget => {
     const lag = lagAnswers.get(q)!;
-    const point = search('recovery-point', q, { lo: lag * (1 - RELATIVE_PRECISION), loChecked: true, hi: 2 * lag });
+    const point = lag === null || unachievable('recovery-point', q) !== null ? null
+      : search('recovery-point', q, { lo: lag * (1 - RELATIVE_PRECISION), loChecked: true, hi: 2 * lag });
     const chosen = options.measure === 'lag' ? lag : point;
-    const initial = usedDisk > 0 ? (usedDisk / compression) / chosen : null;
+    const initial = usedDisk > 0 && chosen !== null ? (usedDisk / compression) / chosen : null;
     return {
       rpo_s: R,
       compliance: q,
       measure: options.measure,
-      bandwidth_bits_per_s: chosen * BITS,
-      lag_bandwidth_bits_per_s: lag * BITS,
-      recovery_point_bandwidth_bits_per_s: point * BITS,
-      process_server_bytes_per_s: chosen * compression,
+      bandwidth_bits_per_s: bits(chosen),
+      lag_bandwidth_bits_per_s: bits(lag),
+      recovery_point_bandwidth_bits_per_s: bits(point),
+      process_server_bytes_per_s: chosen === null ? null : chosen * compression,
       initial_replication_s: initial,
       initial_replication_within_goal: initial === null ? null : initial <= options.initialReplicationGoalSec,
+      unachievable: unachievable(options.measure, q),
     };
   });
 
@@ -137,7 +201,11 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   return {
     scenario: base.name,
     rpo_s: R,
-    exact_lag_bandwidth_bits_per_s: exactLag === null ? null : exactLag * BITS,
+    exact_lag_bandwidth_bits_per_s: bits(exactLag),
+    churn_not_from_traces: [...new Set(base.vms.flatMap((vm) => vm.churn.map((c) => c.kind)).filter((kind) => kind !== 'trace'))],
+    unlimited_bandwidth_bits_per_s: unlimited * BITS,
+    processing_delay_s: delaySec,
+    point_interval_s: pointIntervalSec,
     targets,
     rules_of_thumb: rules,
     achievable,
@@ -146,14 +214,18 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   };
 }
 
+const bits = (bytesPerSec: number | null): number | null => (bytesPerSec === null ? null : bytesPerSec * BITS);
+
 /** The RPO or lag summary of a VM in a run made with measureLag. */
 function measured(vm: VmSummary, measure: RpoMeasure): RpoSummary {
   return measure === 'lag' ? vm.lag! : vm.rpo;
 }
 
-/** The compliance of a run: the worst VM's fraction of time at or under the threshold (no point yet = 0). */
-function compliance(result: SimulationResult, measure: RpoMeasure): number {
-  return Math.min(...result.vms.map((vm) => measured(vm, measure).fractionWithinThreshold ?? 0));
+/** The compliance of a run: the worst VM's fraction of time at or under the threshold (no point yet = 0), and that VM. */
+function worstVm(result: SimulationResult, measure: RpoMeasure): { compliance: number; vm: string } {
+  const fraction = (vm: VmSummary) => measured(vm, measure).fractionWithinThreshold ?? 0;
+  const worst = result.vms.reduce((a, b) => (fraction(b) < fraction(a) ? b : a));
+  return { compliance: fraction(worst), vm: worst.name };
 }
 
 export function exactLagCapacity(startsSec: number[], rates: number[], endSec: number, rpoSec: number): number {
@@ -179,15 +251,16 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 function achievableAt(result: SimulationResult, wire: number, measure: RpoMeasure): Achievable {
-  const fraction = (vm: VmSummary) => measured(vm, measure).fractionWithinThreshold ?? 0;
-  const worst = [...result.vms].sort((a, b) => fraction(a) - fraction(b))[0]!;
+  const worst = result.vms.find((vm) => vm.name === worstVm(result, measure).vm)!;
   const summary = measured(worst, measure);
-  const perDay: number[] = [];
+  // Days after the warm-up, like the other figures; a sample at the horizon belongs to the last day.
+  const days = Math.ceil((result.horizonSec - result.warmupSec) / 86_400);
+  const perDay: number[] = Array.from({ length: days }, () => 0);
   for (const sample of result.timeseries) {
     const value = measure === 'lag' ? sample.lagSec : sample.rpoSec;
-    if (value === null || value === undefined || sample.vm !== worst.name) continue;
-    const day = Math.floor(sample.timeSec / 86_400);
-    perDay[day] = Math.max(perDay[day] ?? 0, value);
+    if (value === null || value === undefined || sample.vm !== worst.name || sample.timeSec < result.warmupSec) continue;
+    const day = Math.min(days - 1, Math.floor((sample.timeSec - result.warmupSec) / 86_400));
+    perDay[day] = Math.max(perDay[day]!, value);
   }
   return {
     bandwidth_bits_per_s: wire * BITS,
@@ -198,6 +271,7 @@ function achievableAt(result: SimulationResult, wire: number, measure: RpoMeasur
     max_s: summary.max,
     compliance: summary.fractionWithinThreshold ?? 0,
     violations: (measure === 'lag' ? worst.lagAlerts! : worst.rpoAlerts).episodes,
-    peak_per_day_s: Array.from(perDay, (v) => v ?? 0),
+    vm: worst.name,
+    peak_per_day_s: perDay,
   };
 }

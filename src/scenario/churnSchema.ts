@@ -21,6 +21,7 @@ import {
 import { LIMITS, QUANTITY_LIMITS } from './limits.js';
 import { traceKey, type ChurnTraceData, type TraceFormat } from './traceData.js';
 import type { ChurnComponent } from './types.js';
+import { parseDuration } from './units.js';
 
 const atLeastTraceInterval: Bound = {
   test: (v) => v >= LIMITS.minTraceIntervalSec,
@@ -78,6 +79,71 @@ const poissonBurstsSchema = mapping({
   meanInterval: durationField(positive),
   size: distributionField(() => sizeField(nonNegative)),
 }).transform((b): ChurnComponent => ({ kind: 'poissonBursts', meanIntervalSec: b.meanInterval, sizeBytes: b.size }));
+
+const DAY_SEC = 86_400;
+const PERIOD_WORDS: Record<string, number> = { day: DAY_SEC, week: 7 * DAY_SEC };
+
+/** "01:00" or "23:30:15" (a time of day, in seconds), or a duration from the start of the period ("5d 1h"). */
+const windowStartField = () =>
+  z.unknown().transform((input, ctx) => {
+    const clock = typeof input === 'string' ? /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(input) : null;
+    if (clock && Number(clock[1]) < 24 && Number(clock[2]) < 60 && Number(clock[3] ?? 0) < 60) {
+      return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
+    }
+    const duration = parseDuration(input);
+    if (!clock && duration.ok && duration.value >= 0) return duration.value;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a time of day like "01:00", or a duration from the start of the period like "5d 1h"',
+      input,
+    });
+    return z.NEVER;
+  });
+
+/** `day`, `week`, or any positive duration. */
+const windowPeriodField = () =>
+  z.unknown().transform((input, ctx) => {
+    if (typeof input === 'string' && PERIOD_WORDS[input.trim()] !== undefined) return PERIOD_WORDS[input.trim()]!;
+    const duration = parseDuration(input);
+    if (duration.ok && duration.value > 0) return duration.value;
+    ctx.addIssue({ code: 'custom', message: 'day, week, or a duration > 0 like "12h"', input });
+    return z.NEVER;
+  });
+
+/** A burst of `volume` written evenly over [start, start + duration), repeated every period (a nightly ETL). */
+const windowSchema = mapping({
+  start: windowStartField(),
+  duration: durationField(positive),
+  volume: sizeField(nonNegative),
+  every: windowPeriodField().prefault('day'),
+}).transform((w, ctx): ChurnComponent => {
+  if (w.start >= w.every) {
+    ctx.addIssue({ code: 'custom', message: 'a start within the period (before its end)', path: ['start'] });
+  }
+  if (w.duration > w.every) {
+    ctx.addIssue({ code: 'custom', message: 'a duration no longer than the period (every)', path: ['duration'] });
+  }
+  if (!(w.volume / w.duration <= QUANTITY_LIMITS.rate.max)) {
+    ctx.addIssue({ code: 'custom', message: `a volume written at most at ${QUANTITY_LIMITS.rate.text} over the duration`, path: ['volume'] });
+  }
+  return windowSteps(w.every, w.start, w.duration, w.volume);
+});
+
+/** On a VM entry with count: instance i's time-based churn starts i × stagger later (0 = not staggered). */
+export const staggerSchema = durationField(nonNegative).prefault('0s');
+
+/** The step profile of a window: its rate from its start for its duration, 0 for the rest of the period. */
+function windowSteps(periodSec: number, startSec: number, durationSec: number, volumeBytes: number): ChurnComponent {
+  const rate = volumeBytes / durationSec;
+  const whole = durationSec >= periodSec;
+  return {
+    kind: 'periodicSteps',
+    periodSec,
+    offsetSec: startSec,
+    stepStartsSec: whole ? [0] : [0, durationSec],
+    ratesBytesPerSec: whole ? [rate] : [rate, 0],
+  };
+}
 
 /** The reading options of a trace entry: the loader uses this schema alone to decide which files to read. */
 export const traceOptionsSchema = mapping({
@@ -172,13 +238,14 @@ export function churnListSchema(traces: TraceTable) {
       onOff: onOffSchema.optional(),
       poissonBursts: poissonBurstsSchema.optional(),
       trace: traceSchema(traces).optional(),
+      window: windowSchema.optional(),
     },
     'a churn component',
   ).transform(
     (c): ChurnComponent =>
       c.constant !== undefined
         ? { kind: 'constant', rateBytesPerSec: c.constant }
-        : (c.dailyProfile ?? c.onOff ?? c.poissonBursts ?? c.trace)!,
+        : (c.dailyProfile ?? c.onOff ?? c.poissonBursts ?? c.trace ?? c.window)!,
   );
   return listOf(item, 'churn components').min(1, 'at least one churn component');
 }

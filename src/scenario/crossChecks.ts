@@ -7,6 +7,7 @@ import { crashConsistentIntervalSchema, horizonSchema, policyKindSchema, process
 import { CRASH_CONSISTENT_INTERVAL_RULES } from './tagIntervalRules.js';
 import { formatLimit, LIMITS } from './limits.js';
 import { attempt, list } from './rawInput.js';
+import { staggerChecks } from './staggerChecks.js';
 import { parseDuration } from './units.js';
 
 export interface RawIssue {
@@ -174,5 +175,6 @@ export function crossChecks(raw: unknown): RawIssue[] {
   checkProcessServerOrderings(raw, issues);
   checkTimes(raw, issues);
   issues.push(...cycleChecks(raw));
+  issues.push(...staggerChecks(raw));
   return issues;
 }

@@ -1,8 +1,10 @@
 // VM entries → VmSpec list: vmDefaults fill what an entry leaves out, built-in defaults fill the rest, and an
-// entry with count n > 1 becomes n VMs named name-1..name-n (zero-padded to the width of n).
+// entry with count n > 1 becomes n VMs named name-1..name-n (zero-padded to the width of n), instance i's churn
+// shifted by i × stagger.
 import { VM_DEFAULTS } from './defaults.js';
 import type { ParsedVm, ParsedVmDefaults } from './schema.js';
 import type { VmSpec } from './types.js';
+import { shiftChurn } from './shiftChurn.js';
 import { parseRate } from './units.js';
 
 export function expandedNames(name: string, count: number): string[] {
@@ -43,8 +45,12 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
     };
     // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings, except for
     // the arrays of churn components (trace intervals, hourly rates): read-only, and a trace of millions of
-    // intervals replayed by thousands of VMs must be held once.
+    // intervals replayed by thousands of VMs must be held once. Instance i's time-based churn is shifted by
+    // i × stagger.
     const { churn: components, ...rest } = spec;
-    return expandedNames(vm.name, vm.count).map((name) => ({ name, ...structuredClone(rest), churn: components.map((c) => ({ ...c })) }));
+    return expandedNames(vm.name, vm.count).map((name, i) => {
+      const churn = components.map((c) => (i > 0 && vm.stagger > 0 ? shiftChurn(c, i * vm.stagger) : { ...c }));
+      return { name, ...structuredClone(rest), churn };
+    });
   });
 }

@@ -1,6 +1,7 @@
 // Zod building blocks for scenario fields. Every error message is the "expected …" phrase a user reads,
 // so each builder states what a valid value looks like (unit, range, example).
 import * as z from 'zod';
+import { fieldFormats } from './fieldFormats.js';
 import { QUANTITY_LIMITS } from './limits.js';
 import type { Distribution } from './types.js';
 import { parseDuration, parseFraction, parseRate, parseSize, type UnitResult } from './units.js';
@@ -33,19 +34,20 @@ function accepts(unit: Unit, bound: Bound, value: number): boolean {
   return Number.isFinite(value) && value <= QUANTITY_LIMITS[unit].max && bound.test(value);
 }
 
-/** ' like "1h" or "4h"': only examples the field itself accepts, so a message never suggests a rejected value. */
-function examplesFor(unit: Unit, bound: Bound, candidates: readonly string[]): string {
+/** The examples the field itself accepts (two at most): a message never suggests a rejected value. */
+function examplesFor(unit: Unit, bound: Bound, candidates: readonly string[]): string[] {
   const valid = candidates.filter((text) => {
     const parsed = PARSERS[unit](text);
     return parsed.ok && accepts(unit, bound, parsed.value);
   });
-  return valid.length === 0 ? '' : `, like ${valid.slice(0, 2).map((v) => JSON.stringify(v)).join(' or ')}`;
+  return valid.slice(0, 2);
 }
 
 function unitField(unit: Unit, bound: Bound, candidates: readonly string[] = EXAMPLES[unit]) {
-  const examples = examplesFor(unit, bound, candidates);
+  const valid = examplesFor(unit, bound, candidates);
+  const examples = valid.length === 0 ? '' : `, like ${valid.map((v) => JSON.stringify(v)).join(' or ')}`;
   const limit = QUANTITY_LIMITS[unit];
-  return z.unknown().transform((input, ctx) => {
+  const field = z.unknown().transform((input, ctx) => {
     const result = PARSERS[unit](input);
     const fail = (message: string) => {
       ctx.addIssue({ code: 'custom', message, input });
@@ -56,25 +58,29 @@ function unitField(unit: Unit, bound: Bound, candidates: readonly string[] = EXA
     if (!accepts(unit, bound, result.value)) return fail(`${NOUNS[unit]} ${bound.text} and at most ${limit.text}${examples}`);
     return result.value;
   });
+  return field.register(fieldFormats, { kind: unit, text: `${NOUNS[unit]} ${bound.text}`, examples: valid });
 }
 
 export const durationField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('duration', bound, examples);
 export const sizeField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('size', bound, examples);
 export const rateField = (bound: Bound = positive) => unitField('rate', bound);
 export const fractionField = () =>
-  z.unknown().transform((input, ctx) => {
-    const result = parseFraction(input);
-    if (!result.ok || !(result.value >= 0 && result.value <= 1)) {
-      ctx.addIssue({ code: 'custom', message: 'a fraction from 0 to 1, like "20%" or 0.2', input });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+  z
+    .unknown()
+    .transform((input, ctx) => {
+      const result = parseFraction(input);
+      if (!result.ok || !(result.value >= 0 && result.value <= 1)) {
+        ctx.addIssue({ code: 'custom', message: result.ok ? 'a fraction from 0 to 1, like "20%" or 0.2' : result.expected, input });
+        return z.NEVER;
+      }
+      return result.value;
+    })
+    .register(fieldFormats, { kind: 'fraction', text: 'a fraction from 0 to 1' });
 
 /** A plain number (no unit) such as a ratio or a count. */
 export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
   const noun = options.integer ? 'an integer' : 'a number';
-  return z.unknown().transform((input, ctx) => {
+  const field = z.unknown().transform((input, ctx) => {
     const ok =
       typeof input === 'number' &&
       Number.isFinite(input) &&
@@ -86,6 +92,7 @@ export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
     }
     return input;
   });
+  return field.register(fieldFormats, { kind: 'number', integer: options.integer ?? false, text: `${noun} ${bound.text}` });
 }
 
 // Names end up in terminal tables, CSV cells and folder names: one line of printable text.
@@ -134,7 +141,7 @@ export function distributionField(value: () => z.ZodType<number>) {
     normal: meanSd().optional(),
     lognormal: meanSd().optional(),
   };
-  return z.preprocess(
+  const field = z.preprocess(
     (input) => (typeof input === 'string' || typeof input === 'number' ? { fixed: input } : input),
     oneOf(shape, 'a value or a distribution').transform((d, ctx): Distribution => {
       if (d.fixed !== undefined) return { kind: 'fixed', value: d.fixed };
@@ -151,4 +158,5 @@ export function distributionField(value: () => z.ZodType<number>) {
       return { kind: 'lognormal', ...d.lognormal! };
     }),
   );
+  return field.register(fieldFormats, { kind: 'distribution' });
 }

@@ -32,5 +32,10 @@ export function meanChurnBytesPerSec(c: ChurnComponent): number {
       const duration = c.startsSec[n - 1]! + (c.startsSec[n - 1]! - c.startsSec[n - 2]!);
       return c.bytes.reduce((s, b) => s + b, 0) / duration;
     }
+    case 'periodicSteps': {
+      const { stepStartsSec: starts, ratesBytesPerSec: rates, periodSec } = c;
+      const bytes = rates.reduce((s, r, k) => s + r * ((starts[k + 1] ?? periodSec) - starts[k]!), 0);
+      return bytes / periodSec;
+    }
   }
 }

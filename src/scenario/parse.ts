@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import type { TraceTable } from './churnSchema.js';
 import { crossChecks, rawVmTotal, type RawIssue } from './crossChecks.js';
 import { expandVms } from './expandVms.js';
+import { markValid } from './knownValid.js';
 import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
 import { LIMITS } from './limits.js';
 import { checkRunSize, type RunSize } from './runSize.js';
@@ -82,5 +83,5 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     masterTargets: doc.masterTargets,
     cycle: doc.cycle ?? null,
   };
-  return { ok: true, scenario, warnings: [...size.warnings, ...scenarioWarnings(scenario)], runSize: size.size };
+  return { ok: true, scenario: markValid(scenario), warnings: [...size.warnings, ...scenarioWarnings(scenario)], runSize: size.size };
 }

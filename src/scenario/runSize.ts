@@ -29,6 +29,8 @@ export function churnEvents(c: ChurnComponent, horizonSec: number): number {
       return (2 * horizonSec) / (c.meanOnSec + c.meanOffSec);
     case 'poissonBursts':
       return horizonSec / c.meanIntervalSec;
+    case 'periodicSteps':
+      return c.stepStartsSec.length * Math.ceil(horizonSec / c.periodSec);
     case 'trace': {
       const n = c.startsSec.length;
       const periodSec = 2 * c.startsSec[n - 1]! - c.startsSec[n - 2]!;

@@ -1,7 +1,7 @@
 // The scenario file format: a zod schema that validates unknown input and converts it to base units.
 // VM entries stay close to the input here (optional fields, count); parse.ts merges vmDefaults and expands counts.
 import * as z from 'zod';
-import { churnListSchema, type TraceTable } from './churnSchema.js';
+import { churnListSchema, staggerSchema, type TraceTable } from './churnSchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
   CLOUD_DEFAULTS,
@@ -33,7 +33,7 @@ import { FAILOVER_CHOICES, type OutageSpec } from './types.js';
 const HOUR = 3600;
 const DAY = 86_400;
 
-export const policyKindSchema = enumField(['asr']).default(POLICY_DEFAULTS.kind);
+export const policyKindSchema = enumField(['asr', 'periodic']).default(POLICY_DEFAULTS.kind);
 // The example is the default, which every kind accepts; the kind's own rule is checked by crossChecks.
 export const crashConsistentIntervalSchema = durationField(atLeastMinTagInterval, [POLICY_DEFAULTS.crashConsistentInterval]).prefault(
   POLICY_DEFAULTS.crashConsistentInterval,
@@ -147,7 +147,7 @@ const failoverSchema = mapping({
     .prefault(() => [...f.choices]),
   customPointAge: durationField(nonNegative).prefault(f.customPointAge),
   shutdownBeforeFailover: booleanField().default(f.shutdownBeforeFailover),
-  shutdownFailureProbability: numberField(between(0, 1, 'from 0 to 1')).prefault(f.shutdownFailureProbability),
+  shutdownFailureProbability: fractionField().prefault(f.shutdownFailureProbability),
   shutdown: durationDistribution().prefault(f.shutdown),
   detection: durationDistribution().prefault(f.detection),
   job: durationDistribution().prefault(f.job),
@@ -196,7 +196,7 @@ export function scenarioSchema(traces: TraceTable) {
     vmDefaults: mapping(fields).prefault({}),
     uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
-    vms: listOf(mapping({ name: nameField(), count: vmCountSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
+    vms: listOf(mapping({ name: nameField(), count: vmCountSchema, stagger: staggerSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),
     failover: failoverSchema.prefault({}),
     output: outputSchema.prefault({}),

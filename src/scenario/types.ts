@@ -26,7 +26,15 @@ export type ChurnComponent =
    * rate until the next start; the last interval is as long as the one before it. Already multiplied by the
    * scenario's scale. With loop, the trace repeats to cover the horizon; without, churn is 0 after its end.
    */
-  | { kind: 'trace'; source: string; startsSec: number[]; bytes: number[]; loop: boolean };
+  | { kind: 'trace'; source: string; startsSec: number[]; bytes: number[]; loop: boolean }
+  /**
+   * A step profile repeating every periodSec, shifted later by offsetSec (0 <= offset < period): step k writes
+   * at ratesBytesPerSec[k] from stepStartsSec[k] (ascending, first = 0) to the next step's start, the last one
+   * to the period's end. The signal is periodic from before time 0, so a step that wraps past the period's
+   * end is also in force at time 0. Written by `window` (a burst at given times: two steps) and by staggered
+   * instances' daily profiles and looped traces.
+   */
+  | { kind: 'periodicSteps'; periodSec: number; offsetSec: number; stepStartsSec: number[]; ratesBytesPerSec: number[] };
 
 export interface OutageWindow {
   startSec: number;
@@ -39,9 +47,12 @@ export interface OutageSpec {
   random: { mtbfSec: number; mttrSec: number } | null;
 }
 
-/** Recovery-point policy. kind names the product whose point creation and pruning rules apply. */
+/**
+ * Recovery-point policy. kind names the product whose point creation and pruning rules apply; `periodic` is ASR's
+ * rules with crash-consistent tags at any interval (the analytical checks and what-if studies use it).
+ */
 export interface RecoveryPointPolicy {
-  kind: 'asr';
+  kind: 'asr' | 'periodic';
   /** Crash-consistent tag interval (ASR: fixed 5 min). */
   crashConsistentIntervalSec: number;
   /** App-consistent interval; 0 = off. ASR allows 1–12 h. */

@@ -128,11 +128,18 @@ export function parseRate(input: unknown): UnitResult {
   return rateText(text) ?? fail(EXPECTED_RATE);
 }
 
-/** "20%" or 0.2 (or "0.2"). The range is the schema's business. */
+/**
+ * "20%" (a percentage) or 0.2 (or "0.2": a number from 0 to 1). One rule everywhere, scenario fields and
+ * command-line options alike. A bare number above 1 is rejected rather than read as a percentage: that
+ * reading would make 2 mean 2% but 1 mean 100%. The range is the schema's business.
+ */
 export function parseFraction(input: unknown): UnitResult {
-  if (typeof input === 'number') return Number.isFinite(input) ? ok(input) : fail(EXPECTED_FRACTION);
-  if (typeof input !== 'string') return fail(EXPECTED_FRACTION);
-  const match = new RegExp(`^(${NUMBER})\\s*(%?)$`).exec(input.trim());
+  if (typeof input !== 'number' && typeof input !== 'string') return fail(EXPECTED_FRACTION);
+  const match = new RegExp(`^(${NUMBER})\\s*(%?)$`).exec(String(input).trim());
   if (!match) return fail(EXPECTED_FRACTION);
-  return ok(match[2] ? Number(match[1]) / 100 : Number(match[1]));
+  const number = Number(match[1]);
+  if (!Number.isFinite(number)) return fail(EXPECTED_FRACTION);
+  if (match[2]) return ok(number / 100);
+  if (number > 1) return fail(`${EXPECTED_FRACTION} (a bare ${number} is ambiguous: write "${number}%" for a percentage, or ${number / 100})`);
+  return ok(number);
 }

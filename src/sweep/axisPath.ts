@@ -37,9 +37,10 @@ function describe(segment: PathSegment): string {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Sets the value at path inside target (mutated). Every container on the way must exist; only the last
- * field of an object may be new (a base may leave a field to its default and the sweep vary it).
- * Returns null on success or a message saying what is missing.
+ * Sets the value at path inside target (mutated). A field the base leaves out is created, and so are the
+ * mappings on the way to it (`policy.retention` without `policy:` gives `policy: { retention }`, the rest
+ * defaults); list items must exist, since a sweep cannot make up a VM. Returns null on success or a message
+ * saying what is missing.
  */
 export function setAtPath(target: unknown, path: PathSegment[], value: unknown): string | null {
   let node: unknown = target;
@@ -48,11 +49,16 @@ export function setAtPath(target: unknown, path: PathSegment[], value: unknown):
     const last = i === path.length - 1;
     if (segment.kind === 'key') {
       if (!isRecord(node)) return `${describe(segment)} needs an object, found ${kindOf(node)}`;
+      // What every object inherits (__proto__, constructor, toString) is no scenario field.
+      if (!Object.hasOwn(node, segment.key) && segment.key in node) return `${describe(segment)} is not a scenario field`;
       if (last) {
         node[segment.key] = value;
         return null;
       }
-      if (!(segment.key in node)) return `the base scenario has no ${describe(segment)} here`;
+      if (node[segment.key] === undefined) {
+        if (path[i + 1]!.kind !== 'key') return `the base scenario has no ${describe(segment)} here`;
+        node[segment.key] = {};
+      }
       node = node[segment.key];
       continue;
     }

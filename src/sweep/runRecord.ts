@@ -15,6 +15,11 @@ export interface RunRow {
   downtimeSecP95: number | null;
   rpoP95Sec: number | null;
   rpoWithinThreshold: number | null;
+  /** Disasters in the run, and at how many of them this choice had a recovery point for this VM. */
+  disasters: number;
+  withPoint: number;
+  /** Why the choice had no point, when it had none at some disaster ('' otherwise): the distinct notes, commonest first. */
+  noPointReason: string;
 }
 
 export interface RunRecord {
@@ -33,12 +38,20 @@ const sortedValues = (values: (number | null)[]): number[] =>
 
 const orNull = (v: number | undefined): number | null => (v === undefined ? null : v);
 
+/** The distinct texts, commonest first (ties in order of appearance), joined by "; ". */
+export function commonestFirst(texts: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([text]) => text).join('; ');
+}
+
 /** One row per VM × choice, in the result's VM order and the scenario's choice order. */
 export function runRows(result: SimulationResult, choices: readonly FailoverChoice[]): RunRow[] {
   return result.vms.flatMap((vm) =>
     choices.map((choice): RunRow => {
       const records = result.failovers.filter((f) => f.vm === vm.name && f.choice === choice);
       const loss = sortedValues(records.map((f) => f.dataLossSec));
+      const missing = records.filter((f) => f.recoveryPointTimeSec === null);
       const downtime = sortedValues(records.map((f) => f.downtimeSec));
       return {
         vm: vm.name,
@@ -51,6 +64,9 @@ export function runRows(result: SimulationResult, choices: readonly FailoverChoi
         downtimeSecP95: orNull(quantileSorted(downtime, 0.95)),
         rpoP95Sec: vm.rpo.p95,
         rpoWithinThreshold: vm.rpo.fractionWithinThreshold,
+        disasters: records.length,
+        withPoint: records.length - missing.length,
+        noPointReason: commonestFirst(missing.map((f) => f.note)),
       };
     }),
   );

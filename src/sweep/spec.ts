@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ScenarioIssue } from '../scenario/issues.js';
 import { parseAxisPath, setAtPath, type PathSegment } from './axisPath.js';
+import { schemaPathProblem } from './schemaPath.js';
 import { splitQuantity } from './quantity.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'a value (text, number or true/false)' });
@@ -27,7 +28,7 @@ const samplingSchema = z.strictObject({
   points: z.int({ error: 'a whole number of points ≥ 1' }).min(1, { error: 'a whole number of points ≥ 1' }),
 });
 
-const specSchema = z.strictObject({
+export const specSchema = z.strictObject({
   base: z.string({ error: 'the path of the base scenario, relative to the sweep file' }).min(1, { error: 'a file path' }),
   description: z.string({ error: 'text' }).default(''),
   seed: z.int({ error: 'a whole number' }).optional(),
@@ -160,10 +161,18 @@ function checkSemantics(
   };
 }
 
-/** Axis and set paths that do not lead anywhere in the base scenario: a mistake in the sweep file itself. */
+/**
+ * Axis and set paths that name no field of the scenario format, or lead nowhere in the base scenario (a list
+ * item it does not have): a mistake in the sweep file itself.
+ */
 export function checkPathsInBase(spec: SweepSpec, baseRaw: unknown, options: SpecParseOptions): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const check = (where: (string | number)[], path: string, segments: PathSegment[]) => {
+    const notAField = schemaPathProblem(segments);
+    if (notAField !== null) {
+      issues.push({ source: options.source, path: formatPath(where), expected: 'a path to a field of the scenario format', found: `"${path}": ${notAField}`, ...options.locate?.(where) });
+      return;
+    }
     const problem = setAtPath(structuredClone(baseRaw), segments, null);
     if (problem !== null) {
       issues.push({ source: options.source, path: formatPath(where), expected: `a path into ${spec.base}`, found: `"${path}": ${problem}`, ...options.locate?.(where) });

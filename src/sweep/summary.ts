@@ -1,7 +1,7 @@
 // summary.csv's figures for one point × failover choice, over its replications and VMs.
 // Confidence intervals are over replication means (replications are independent; VMs of one run are not).
-import { mean, quantileSorted } from 'd3-array';
-import type { RunRecord, RunRow } from './runRecord.js';
+import { mean, quantileSorted, sum } from 'd3-array';
+import { commonestFirst, type RunRecord, type RunRow } from './runRecord.js';
 import { estimateMean } from '../metrics/confidenceInterval.js';
 
 export interface MetricSummary {
@@ -24,7 +24,19 @@ export interface SummaryRow {
   dataLossSec: MetricSummary;
   downtimeSec: MetricSummary;
   dataLossBytesMean: number | null;
+  /** Mean over replications of the mean over VMs: hides a VM that misses its RPO. */
   rpoWithinThresholdMean: number | null;
+  /**
+   * The worst VM's fraction of time within the RPO threshold (a VM without any point counts 0), as `rposim plan`
+   * sizes: its mean over replications, and the lowest replication.
+   */
+  rpoWithinThresholdWorstVmMean: number | null;
+  rpoWithinThresholdWorstVmMin: number | null;
+  /** Disasters × VMs over the replications, and how many of them had a recovery point for this choice. */
+  failovers: number;
+  withPoint: number;
+  /** Why the others had none (distinct reasons, commonest first); '' when all had one. */
+  noPointReason: string;
 }
 
 type Metric = (row: RunRow) => number | null;
@@ -59,10 +71,15 @@ export function summarizePoint(point: number, records: RunRecord[]): SummaryRow[
   const choices = [...new Set(ok.flatMap((r) => r.rows.map((row) => row.choice)))];
   if (choices.length === 0) {
     const none: MetricSummary = { mean: null, ci95Low: null, ci95High: null, p50: null, p95: null, p99: null };
-    return [{ point, choice: '', replications: ok.length, failedRuns, dataLossSec: none, downtimeSec: none, dataLossBytesMean: null, rpoWithinThresholdMean: null }];
+    return [{
+      point, choice: '', replications: ok.length, failedRuns, dataLossSec: none, downtimeSec: none, dataLossBytesMean: null,
+      rpoWithinThresholdMean: null, rpoWithinThresholdWorstVmMean: null, rpoWithinThresholdWorstVmMin: null, failovers: 0, withPoint: 0, noPointReason: '',
+    }];
   }
   return choices.map((choice) => {
     const byReplication = ok.map((r) => r.rows.filter((row) => row.choice === choice));
+    const worstVm = byReplication.map((rows) => Math.min(...rows.map((row) => row.rpoWithinThreshold ?? 0)));
+    const rows = byReplication.flat();
     return {
       point,
       choice,
@@ -72,6 +89,12 @@ export function summarizePoint(point: number, records: RunRecord[]): SummaryRow[
       downtimeSec: summarizeMetric(byReplication, (row) => row.downtimeSecMean),
       dataLossBytesMean: meanWithInterval(byReplication, (row) => row.dataLossBytesMean).mean,
       rpoWithinThresholdMean: meanWithInterval(byReplication, (row) => row.rpoWithinThreshold).mean,
+      rpoWithinThresholdWorstVmMean: orNull(mean(worstVm)),
+      rpoWithinThresholdWorstVmMin: Math.min(...worstVm),
+      failovers: sum(rows.map((row) => row.disasters)),
+      withPoint: sum(rows.map((row) => row.withPoint)),
+      // A reason per VM row: the commonest is the one most VMs × replications met.
+      noPointReason: commonestFirst(rows.flatMap((row) => (row.noPointReason === '' ? [] : row.noPointReason.split('; ')))),
     };
   });
 }

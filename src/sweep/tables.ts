@@ -20,9 +20,9 @@ export function runsCsvHeader(spec: SweepSpec): string {
   return csv([
     [
       ...spec.axes.map((a) => a.path),
-      'point', 'replication', 'seed', 'vm', 'choice',
+      'point', 'replication', 'seed', 'vm', 'choice', 'disasters', 'with_point',
       'data_loss_s_mean', 'data_loss_s_p95', 'data_loss_s_max', 'data_loss_bytes_mean',
-      'downtime_s_mean', 'downtime_s_p95', 'rpo_p95_s', 'rpo_within_threshold', 'status', 'error',
+      'downtime_s_mean', 'downtime_s_p95', 'rpo_p95_s', 'rpo_within_threshold', 'no_point_reason', 'status', 'error',
     ],
   ]);
 }
@@ -30,12 +30,12 @@ export function runsCsvHeader(spec: SweepSpec): string {
 /** A failed run still gets one row, so that a reader counting rows sees it. */
 export function runsCsvLines(record: RunRecord, pointValues: AxisValue[]): string {
   const ids = [...pointValues, record.point, record.replication, record.seed];
-  if (record.status === 'failed') return csv([[...ids, '', '', '', '', '', '', '', '', '', '', 'failed', record.error]]);
+  if (record.status === 'failed') return csv([[...ids, ...Array<string>(13).fill(''), 'failed', record.error]]);
   return csv(
     record.rows.map((r) => [
-      ...ids, r.vm, r.choice,
+      ...ids, r.vm, r.choice, r.disasters, r.withPoint,
       ...[r.dataLossSecMean, r.dataLossSecP95, r.dataLossSecMax, r.dataLossBytesMean, r.downtimeSecMean, r.downtimeSecP95, r.rpoP95Sec, r.rpoWithinThreshold].map(formatNumber),
-      'ok', '',
+      r.noPointReason, 'ok', '',
     ]),
   );
 }
@@ -47,10 +47,11 @@ export function summaryCsvHeader(spec: SweepSpec): string {
   return csv([
     [
       ...spec.axes.map((a) => a.path),
-      'point', 'choice', 'replications', 'failed_runs',
+      'point', 'choice', 'replications', 'failed_runs', 'failovers', 'with_point',
       ...METRIC_COLUMNS.map((c) => `data_loss_s_${c}`),
       ...METRIC_COLUMNS.map((c) => `downtime_s_${c}`),
-      'data_loss_bytes_mean', 'rpo_within_threshold_mean',
+      'data_loss_bytes_mean', 'rpo_within_threshold_mean', 'rpo_within_threshold_worst_vm_mean', 'rpo_within_threshold_worst_vm_min',
+      'no_point_reason',
     ],
   ]);
 }
@@ -58,9 +59,10 @@ export function summaryCsvHeader(spec: SweepSpec): string {
 export function summaryCsvLines(rows: SummaryRow[], pointValues: AxisValue[]): string {
   return csv(
     rows.map((s) => [
-      ...pointValues, s.point, s.choice, s.replications, s.failedRuns,
+      ...pointValues, s.point, s.choice, s.replications, s.failedRuns, s.failovers, s.withPoint,
       ...metricCells(s.dataLossSec), ...metricCells(s.downtimeSec),
-      formatNumber(s.dataLossBytesMean), formatNumber(s.rpoWithinThresholdMean),
+      ...[s.dataLossBytesMean, s.rpoWithinThresholdMean, s.rpoWithinThresholdWorstVmMean, s.rpoWithinThresholdWorstVmMin].map(formatNumber),
+      s.noPointReason,
     ]),
   );
 }

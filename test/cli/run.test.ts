@@ -79,17 +79,33 @@ test('rposim run with RPOSIM_DEBUG=1 shows the stack of an unexpected error', as
   expect(stackLines(stderr).length).toBeGreaterThan(0);
 });
 
-test('rposim run --precision 20% records the replications and the estimate under "precision" in summary.json', async () => {
+test('rposim run --precision 20% records the metric, choice, seed given and the estimate under "precision" in summary.json', async () => {
   const out = join(folder, 'precision');
-  const { code, stderr } = rposim(['run', SCENARIO, '--precision', '20%', '--no-timeseries', '--out', out, '--quiet']);
+  const { code, stderr } = rposim(['run', SCENARIO, '--seed', '7', '--precision', '20%', '--no-timeseries', '--out', out, '--quiet']);
   expect(code, stderr).toBe(0);
-  const { precision } = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+  const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+  const { precision } = summary;
+  // The default is a figure with a non-zero mean: latest-processed data loss in seconds (latest's is often 0).
+  expect(precision).toMatchObject({ metric: 'data-loss-sec', choice: 'latest-processed', seed: 7, target: 0.2, maxReplications: 64 });
+  expect(summary.seed).toBe(7);
+  expect(precision.firstReplicationSeed).not.toBe(7);
+  expect(precision.mean).toBeGreaterThan(0);
   expect(precision.replications).toBeGreaterThanOrEqual(4);
-  expect(precision.target).toBe(0.2);
-  expect(precision.ci95[0]).toBeLessThanOrEqual(precision.meanDataLossBytes);
-  expect(precision.ci95[1]).toBeGreaterThanOrEqual(precision.meanDataLossBytes);
+  expect(precision.ci95[0]).toBeLessThanOrEqual(precision.mean);
+  expect(precision.ci95[1]).toBeGreaterThanOrEqual(precision.mean);
   if (precision.met) expect(precision.relativeHalfWidth).toBeLessThanOrEqual(0.2);
-  expect(stderr).toContain(`precision: ${precision.replications} replications`);
+  expect(stderr).toContain(`Precision: mean latest-processed data loss`);
+  expect(stderr).toContain(`over ${precision.replications} replications`);
+  expect(stderr).toContain('Seed 7 for the whole run');
+});
+
+test('rposim run --precision with a --choice the scenario lacks, or --metric without --precision, is a usage error', () => {
+  const lacking = rposim(['run', 'scenarios/bursty-workload.yaml', '--precision', '5%', '--choice', 'latest-multi-vm-processed', '--out', join(folder, 'nope')]);
+  expect(lacking.code).toBe(2);
+  expect(lacking.stderr).toContain("the choice latest-multi-vm-processed is not among the scenario's failover choices");
+  const alone = rposim(['run', SCENARIO, '--metric', 'downtime-sec', '--out', join(folder, 'nope')]);
+  expect(alone.code).toBe(2);
+  expect(alone.stderr).toContain('precision');
 });
 
 test('rposim run --precision abc is a usage error', () => {

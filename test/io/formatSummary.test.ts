@@ -55,15 +55,44 @@ describe(`formatSummary(result) for more than ${MAX_VM_LINES} VMs`, () => {
   );
   const text = formatSummary(result);
 
-  test('shows the aggregate over all VMs instead of every line', () => {
-    const all = lineWith(text, 'all 25 VMs');
-    expect(all).toContain('75.0'); // max of maxes: 180 s × 25
-    expect(all).toContain('50 (17h 5m)'); // 25 × 2 alerts, 25 × 41 min
+  test('shows the mean over VMs and the worst VM instead of every line', () => {
+    const mean = lineWith(text, 'mean of 25 VMs');
+    // p95 and max: means of the 24 VMs with points (vm-03 has none): 120 s and 180 s × the mean of 1..25 without 4.
+    const m = (13 * 25 - 4) / 24;
+    expect(mean).toContain(` / ${((120 * m) / 60).toFixed(1)} / ${((180 * m) / 60).toFixed(1)}`);
+    expect(mean).toContain('97.3%');
+    const worst = lineWith(text, 'worst VM');
+    expect(worst).toContain('25.0 / 50.0 / 75.0'); // vm-24: 1500 s, 3000 s, 4500 s
+    expect(worst).toContain('0.0%'); // vm-03 never had a point
     expect(text).not.toMatch(/^\s+vm-00\s/m);
+  });
+
+  test('gives alert time per VM, never summed over VMs (which would read as elapsed time)', () => {
+    expect(lineWith(text, 'mean of 25 VMs')).toContain('2.0 (41m)');
+    expect(lineWith(text, 'worst VM')).toContain('2 (41m)');
+    expect(text).not.toContain('17h 5m'); // 25 × 41 min
   });
 
   test('lists the 5 worst VMs by p95 RPO, a VM without any recovery point first', () => {
     const worst = text.slice(text.indexOf('Worst 5 VMs')).split('\n').slice(2, 7).map((l) => l.trim().split(/\s+/)[0]);
     expect(worst).toEqual(['vm-03', 'vm-24', 'vm-23', 'vm-22', 'vm-21']);
+  });
+});
+
+describe('formatSummary(result) with --precision', () => {
+  const precision = {
+    metric: 'data-loss-sec' as const, choice: 'latest-processed' as const, seed: 1, firstReplicationSeed: 2_847_106_511,
+    replications: 64, maxReplications: 64, mean: 450, ci95: [342, 558] as [number, number], relativeHalfWidth: 0.24, target: 0.05, met: false,
+  };
+
+  test('says plainly that the target was not met at the cap, and gives the seed given and replication 1\'s', () => {
+    const text = formatSummary({ ...resultFixture(), seed: 1, precision });
+    expect(text.split('\n')[0]).toContain('· seed 1 ·');
+    expect(text).toContain('Precision: mean latest-processed data loss 7m 30s (95% CI 5m 42s – 9m 18s, ±24.0%) over 64 replications: target ±5.0% NOT MET — stopped at the cap of 64 replications');
+    expect(text).toContain("Seed 1 for the whole run; the other figures are replication 1's (seed 2847106511).");
+  });
+
+  test('says when the target was met', () => {
+    expect(formatSummary({ ...resultFixture(), precision: { ...precision, met: true, relativeHalfWidth: 0.04, replications: 16 } })).toContain('over 16 replications: target ±5.0% met.');
   });
 });

@@ -40,14 +40,18 @@ describe('recovery-point tag intervals', () => {
       {
         source: 'mem',
         path: 'policy.crashConsistentInterval',
-        expected: 'a duration of exactly 5m: ASR fixes crash-consistent points at 5 minutes',
+        expected: 'a duration of exactly 5m: ASR fixes crash-consistent points at 5 minutes (kind periodic takes any interval)',
         found: JSON.stringify(interval),
       },
     ]);
   });
 
   it('an interval under the floor of every kind is refused with an example every kind accepts', () => {
-    expect(issues({ ...input(), policy: { crashConsistentInterval: '0.001s' } })[0]!.expected).toBe('a duration >= 1s, like "5m"');
+    expect(issues({ ...input(), policy: { kind: 'periodic', crashConsistentInterval: '0.001s' } })[0]!.expected).toBe('a duration >= 0.1s, like "5m"');
+  });
+
+  it('kind periodic takes any interval from the floor up', () => {
+    expect(issues({ ...input(), policy: { kind: 'periodic', crashConsistentInterval: '0.2s' } })).toEqual([]);
   });
 });
 

@@ -125,4 +125,13 @@ describe('parseFraction', () => {
   it.each([['twenty'], ['20 percent'], [null]])('parseFraction(%j) is rejected', (input) => {
     expect(expected(parseFraction(input))).toMatch(/a fraction/);
   });
+
+  it('parseFraction reads 99%, 0.99 and "0.99" alike', () => {
+    expect(new Set([parseFraction('99%'), parseFraction(0.99), parseFraction('0.99')].map(value))).toEqual(new Set([0.99]));
+  });
+
+  it.each([[99], ['99'], [1.5]])('parseFraction(%j) rejects a bare number above 1 and says how to write it', (input) => {
+    const n = Number(input);
+    expect(expected(parseFraction(input))).toContain(`write "${n}%" for a percentage, or ${n / 100}`);
+  });
 });

@@ -41,10 +41,24 @@ describe('setAtPath(target, path, value)', () => {
     expect(raw.policy.appConsistentInterval).toBe('4h');
   });
 
+  it('creates the mappings the base leaves out on the way to the field (their other fields default)', () => {
+    const raw = base() as Record<string, any>;
+    expect(setAtPath(raw, parsed('cloud.processingDelay'), '10m')).toBeNull();
+    expect(raw.cloud).toEqual({ processingDelay: '10m' });
+    expect(setAtPath(raw, parsed('failover.job.uniform'), ['5m', '9m'])).toBeNull();
+    expect(raw.failover).toEqual({ job: { uniform: ['5m', '9m'] } });
+  });
+
   it('says what is missing on the way', () => {
     expect(setAtPath(base(), parsed('vms[name=nope].churn'), 1)).toMatch(/name = "nope"/);
     expect(setAtPath(base(), parsed('uplinks[3].bandwidth'), 1)).toMatch(/no item \[3\]/);
-    expect(setAtPath(base(), parsed('cloud.processingDelay'), 1)).toMatch(/no field "cloud"/);
+    expect(setAtPath(base(), parsed('disasters.times[0]'), 1)).toMatch(/no field "times"/);
     expect(setAtPath(base(), parsed('policy[0]'), 1)).toMatch(/needs a list/);
+  });
+
+  it('never follows what objects inherit: policy.__proto__.x leaves Object.prototype alone', () => {
+    expect(setAtPath(base(), parsed('policy.__proto__.polluted'), 1)).toMatch(/"__proto__" is not a scenario field/);
+    expect(setAtPath(base(), parsed('policy.constructor'), 1)).toMatch(/not a scenario field/);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });

@@ -68,3 +68,20 @@ describe('loadSweepFile(path)', () => {
     expect(!missing.ok && missing.errors[0]).toMatchObject({ path: 'axes[0].path', line: 3, found: expect.stringContaining('name = "lan"') });
   });
 });
+
+describe('loadSweepFile(path) and paths', () => {
+  it('rejects a path that names no scenario field, and accepts one whose mapping the base leaves out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rposim-spec-'));
+    await writeFile(join(dir, 'base.yaml'), 'name: x\nuplinks:\n  - { name: wan, bandwidth: 100 Mbps }\n');
+    await writeFile(join(dir, 'proto.yaml'), 'base: base.yaml\naxes:\n  - path: policy.__proto__.retention\n    values: [1h]\n');
+    const proto = await loadSweepFile(join(dir, 'proto.yaml'));
+    expect(!proto.ok && proto.errors[0]).toMatchObject({
+      path: 'axes[0].path',
+      line: 3,
+      expected: 'a path to a field of the scenario format',
+      found: expect.stringContaining('policy has no field "__proto__"'),
+    });
+    await writeFile(join(dir, 'retention.yaml'), 'base: base.yaml\naxes:\n  - path: policy.retention\n    values: [1h]\n');
+    expect((await loadSweepFile(join(dir, 'retention.yaml'))).ok).toBe(true);
+  });
+});

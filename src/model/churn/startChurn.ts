@@ -78,5 +78,22 @@ export function startChurn(
       at(startsSec[0]!, () => play(0, 0));
       return;
     }
+    case 'periodicSteps': {
+      const { periodSec, offsetSec, stepStartsSec: starts, ratesBytesPerSec: rates } = component;
+      const n = starts.length;
+      // Step k of cycle c starts at c·period + offset + starts[k]; one event at a time, chained.
+      const play = (cycle: number, k: number): void => {
+        sink.setRate(rates[k]!);
+        const [nextCycle, nextStep] = k + 1 < n ? [cycle, k + 1] : [cycle + 1, 0];
+        at(nextCycle * periodSec + offsetSec + starts[nextStep]!, () => play(nextCycle, nextStep));
+      };
+      // At time 0 the step in force belongs to cycle −1 when the profile is shifted (offset > 0): its last step
+      // that started at or before 0.
+      let step = n - 1;
+      if (offsetSec === 0) step = 0;
+      else while (step > 0 && offsetSec - periodSec + starts[step]! > 0) step--;
+      at(0, () => play(offsetSec === 0 ? 0 : -1, step));
+      return;
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { CyclePhaseName, FailoverRecord, LifecyclePhase } from '../../metri
 import { meanChurnBytesPerSec } from '../../scenario/meanChurn.js';
 import type { CycleSpec, Scenario, VmSpec } from '../../scenario/types.js';
 import { fairShareFinishSec } from '../fairShare.js';
-import { drawPlanActions, schedulePlan } from '../planSchedule.js';
+import { drawPlanActions, planActionStreams, schedulePlan } from '../planSchedule.js';
 import { type CycleDraws, drawCycle } from './cycleDraws.js';
 import { FAILBACK_POLICY } from './failbackPolicy.js';
 
@@ -51,7 +51,8 @@ function withPlans(scenario: Scenario, vms: VmState[], startSec: number, stepSec
   const ends = new Map(vms.map((vm) => [vm, startSec + stepSec(vm)]));
   const byName = new Map(vms.map((vm) => [vm.spec.name, vm]));
   for (const plan of scenario.recoveryPlans) {
-    const run = schedulePlan(plan, (name) => stepSec(byName.get(name)!), drawPlanActions(plan, stream(`cycle/plan/${plan.name}/${label}`)));
+    const actions = drawPlanActions(plan, planActionStreams(plan, (action) => stream(`cycle/plan-action/${label}/${action}`)));
+    const run = schedulePlan(plan, (name) => stepSec(byName.get(name)!), actions);
     for (const [name, endSec] of run.vmEndSec) ends.set(byName.get(name)!, startSec + endSec);
   }
   return ends;
