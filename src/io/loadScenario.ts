@@ -7,6 +7,7 @@ import { ScenarioError } from '../scenario/scenarioError.js';
 import type { Scenario } from '../scenario/types.js';
 import { readScenarioText } from '../scenario/yamlScenario.js';
 import { notAScenario } from './fileKind.js';
+import { InputFileError } from './readLines.js';
 import { readTraces, traceRequests } from './readTraces.js';
 import { readBoundedText } from './readYamlFile.js';
 
@@ -22,7 +23,10 @@ export async function loadScenarioFile(path: string): Promise<ParseScenarioResul
 
 /** The library's loadScenario: the scenario in a file, or a ScenarioError listing every problem. */
 export async function loadScenario(path: string): Promise<Scenario> {
-  const result = await loadScenarioFile(path);
+  const result = await loadScenarioFile(path).catch((error: unknown) => {
+    if (!(error instanceof InputFileError)) throw error;
+    return { ok: false as const, errors: [{ source: path, path: '', expected: 'a readable scenario file (.yaml, .yml or .json)', found: error.message }] };
+  });
   if (!result.ok) throw new ScenarioError(result.errors);
   return result.scenario;
 }
