@@ -1,5 +1,6 @@
 import { formatPlan, writePlanFiles } from '../io/planFiles.js';
-import { readChurnTrace } from '../io/readChurnTrace.js';
+import { ChurnTraceError, readChurnTrace } from '../io/readChurnTrace.js';
+import { InputFileError } from '../io/readLines.js';
 import { RPO_MEASURES, type RpoMeasure } from '../plan/measuredScenario.js';
 import { plan } from '../plan/plan.js';
 import { traceScenario } from '../plan/traceScenario.js';
@@ -56,7 +57,14 @@ export const planCommand: CliCommand<PlanArgs> = {
     }
     let scenario;
     if (/\.csv$/i.test(argv.input)) {
-      const trace = await readChurnTrace(argv.input);
+      let trace;
+      try {
+        trace = await readChurnTrace(argv.input);
+      } catch (error) {
+        if (!(error instanceof ChurnTraceError || error instanceof InputFileError)) throw error;
+        console.error(`rposim: ${error.message}`);
+        return EXIT_USAGE;
+      }
       scenario = traceScenario(argv.input, trace, usedDisk?.ok ? usedDisk.value : 0);
     } else {
       const loaded = await loadScenarioOrReport(argv.input);

@@ -1,12 +1,12 @@
 import { formatPrecision, formatSummary } from '../io/formatSummary.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
-import { simulate } from '../simulate.js';
 import type { PrecisionMetric } from '../metrics/types.js';
 import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
-import { PRECISION_METRICS, PrecisionInputError, simulateToPrecision } from '../simulateToPrecision.js';
+import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
+import { runGuarded } from './guardedSimulation.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
 import { reportOnFolder, reportOption } from './report.js';
@@ -65,8 +65,11 @@ export const run: CliCommand<RunArgs> = {
     let result;
     if (argv.precision === undefined) {
       const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
-      result = simulate(scenario, { seed, onProgress: progress.update });
-      progress.finish();
+      try {
+        result = await runGuarded({ kind: 'simulate', scenario, options: { seed } }, progress.update);
+      } finally {
+        progress.finish();
+      }
     } else {
       const target = parseFraction(argv.precision);
       if (!target.ok || target.value <= 0) {
@@ -75,7 +78,7 @@ export const run: CliCommand<RunArgs> = {
       }
       let run;
       try {
-        run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice });
+        run = await runGuarded({ kind: 'precision', scenario, options: { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice } });
       } catch (error) {
         if (!(error instanceof PrecisionInputError)) throw error;
         console.error(`rposim run: --precision: ${error.message}`);

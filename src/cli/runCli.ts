@@ -17,6 +17,7 @@ export async function runCli(args: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nSimulate Azure Site Recovery replication: RPO, data loss and downtime per failover choice.')
     .strict()
     .demandCommand(1, 'Name a command.')
+    .recommendCommands()
     .help()
     .alias('help', 'h')
     .version(VERSION)
@@ -24,7 +25,9 @@ export async function runCli(args: string[]): Promise<number> {
     // Return instead of exiting, so the exit code is decided here and pending output is flushed.
     .exitProcess(false)
     .fail((message, error) => {
-      throw new UsageError(message || error?.message || 'invalid arguments');
+      // recommendCommands' message alone ("Did you mean run?") does not say what was wrong.
+      const text = /^Did you mean/.test(message ?? '') ? `unknown command "${args[0]}": did you mean${message.slice('Did you mean'.length)}` : message;
+      throw new UsageError(text || error?.message || 'invalid arguments');
     });
   for (const command of commands) {
     parser.command({

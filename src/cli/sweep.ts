@@ -3,6 +3,7 @@ import type { CliCommand } from './command.js';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadSweepFile } from '../io/loadSweep.js';
+import { InputFileError } from '../io/readLines.js';
 import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { runSweep } from '../sweep/runSweep.js';
@@ -47,7 +48,14 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.stderr.write(`rposim sweep: ${shard.error}\n`);
     return 2;
   }
-  const loaded = await loadSweepFile(argv.file);
+  let loaded;
+  try {
+    loaded = await loadSweepFile(argv.file);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    process.stderr.write(`rposim: ${error.message}\n`);
+    return 2;
+  }
   if (!loaded.ok) {
     process.stderr.write(`${formatIssues(loaded.errors)}\n`);
     return 2;

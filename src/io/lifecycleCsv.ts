@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { LifecyclePhase } from '../metrics/types.js';
-import { bytesCell, secondsCell } from './csvCells.js';
+import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
 
 export const LIFECYCLE_COLUMNS = [
   'vm',
@@ -17,8 +16,9 @@ export const LIFECYCLE_COLUMNS = [
 ] as const;
 
 /** lifecycle.csv: one row per VM × phase of the failover–failback cycle, VM by VM, phases in time order. */
-export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
-  const rows = phases.map((p) => [
+export const lifecycleTable: CsvTable<LifecyclePhase> = {
+  columns: LIFECYCLE_COLUMNS,
+  row: (p) => [
     p.vm,
     p.phase,
     secondsCell(p.startSec),
@@ -30,6 +30,7 @@ export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
     String(p.protected),
     String(p.down),
     p.note,
-  ]);
-  return stringify(rows, { header: true, columns: [...LIFECYCLE_COLUMNS] });
-}
+  ],
+};
+
+export const lifecycleCsv = (phases: readonly LifecyclePhase[]): string => csvText(lifecycleTable, phases);

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { PlanReport, PlanTarget } from '../plan/plan.js';
+import { SAFE_CAST } from './csvCells.js';
 import { formatDuration, formatPercent } from './humanUnits.js';
 import { textTable } from './textTable.js';
 import { writeFolderAtomically } from './writeFolderAtomically.js';
@@ -19,7 +20,7 @@ export async function writePlanFiles(report: PlanReport, out: string): Promise<v
     const rows = report.targets.map((t) =>
       PLAN_CSV_COLUMNS.map((c) => (c === 'unachievable' ? unachievableText(report, t) : String(t[c] ?? ''))),
     );
-    await writeFile(join(folder, 'plan.csv'), stringify([[...PLAN_CSV_COLUMNS], ...rows]));
+    await writeFile(join(folder, 'plan.csv'), stringify([[...PLAN_CSV_COLUMNS], ...rows], { cast: SAFE_CAST }));
   });
 }
 

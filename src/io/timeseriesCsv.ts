@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { TimeseriesSample } from '../metrics/types.js';
-import { bytesCell, secondsCell } from './csvCells.js';
+import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
 
 export const TIMESERIES_COLUMNS = [
   'time_s',
@@ -13,8 +12,9 @@ export const TIMESERIES_COLUMNS = [
 ] as const;
 
 /** timeseries.csv: one row per sample time × VM; rpo_s is empty before the VM's first recovery point. */
-export function timeseriesCsv(samples: readonly TimeseriesSample[]): string {
-  const rows = samples.map((s) => [
+export const timeseriesTable: CsvTable<TimeseriesSample> = {
+  columns: TIMESERIES_COLUMNS,
+  row: (s) => [
     secondsCell(s.timeSec),
     s.vm,
     secondsCell(s.rpoSec),
@@ -22,6 +22,7 @@ export function timeseriesCsv(samples: readonly TimeseriesSample[]): string {
     bytesCell(s.psCacheBytes),
     bytesCell(s.unuploadedBytes),
     bytesCell(s.unprocessedBytes),
-  ]);
-  return stringify(rows, { header: true, columns: [...TIMESERIES_COLUMNS] });
-}
+  ],
+};
+
+export const timeseriesCsv = (samples: readonly TimeseriesSample[]): string => csvText(timeseriesTable, samples);

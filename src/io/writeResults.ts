@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { SimulationResult } from '../metrics/types.js';
 import { resolvedScenario } from '../scenario/resolvedScenario.js';
 import type { Scenario } from '../scenario/types.js';
-import { failoversCsv } from './failoversCsv.js';
-import { lifecycleCsv } from './lifecycleCsv.js';
-import { plansCsv } from './plansCsv.js';
+import { csvChunks } from './csvCells.js';
+import { failoversTable } from './failoversCsv.js';
+import { lifecycleTable } from './lifecycleCsv.js';
+import { plansTable } from './plansCsv.js';
 import { WORKBOOK_FILE, writeWorkbook } from './resultsWorkbook.js';
 import { summaryJson } from './summaryJson.js';
-import { timeseriesCsv } from './timeseriesCsv.js';
+import { timeseriesTable } from './timeseriesCsv.js';
 import { writeFolderAtomically } from './writeFolderAtomically.js';
 
 export interface WriteResultsOptions {
@@ -25,16 +26,16 @@ export interface WriteResultsOptions {
  * Returns the file names.
  */
 export async function writeResults(result: SimulationResult, out: string, options: WriteResultsOptions = {}): Promise<string[]> {
-  // Each file is formatted just before it is written, so only one file's text is in memory at a time.
-  const files: Array<[string, () => string]> = [
-    ['summary.json', () => summaryJson(result)],
-    ['failovers.csv', () => failoversCsv(result.failovers)],
+  // Each file is formatted as it is written, piece by piece: a file of millions of rows is never one string.
+  const files: Array<[string, () => Iterable<string>]> = [
+    ['summary.json', () => [summaryJson(result)]],
+    ['failovers.csv', () => csvChunks(failoversTable, result.failovers)],
   ];
-  if (result.timeseries.length > 0) files.push(['timeseries.csv', () => timeseriesCsv(result.timeseries)]);
-  if (result.planRuns.length > 0) files.push(['plans.csv', () => plansCsv(result.planRuns)]);
-  if (result.cycle !== null) files.push(['lifecycle.csv', () => lifecycleCsv(result.cycle!.phases)]);
+  if (result.timeseries.length > 0) files.push(['timeseries.csv', () => csvChunks(timeseriesTable, result.timeseries)]);
+  if (result.planRuns.length > 0) files.push(['plans.csv', () => csvChunks(plansTable, result.planRuns)]);
+  if (result.cycle !== null) files.push(['lifecycle.csv', () => csvChunks(lifecycleTable, result.cycle!.phases)]);
   const { scenario } = options;
-  if (scenario !== undefined) files.push(['scenario.resolved.json', () => `${JSON.stringify(resolvedScenario(scenario), null, 2)}\n`]);
+  if (scenario !== undefined) files.push(['scenario.resolved.json', () => [`${JSON.stringify(resolvedScenario(scenario), null, 2)}\n`]]);
   await writeFolderAtomically(out, async (folder) => {
     for (const [name, format] of files) await writeFile(join(folder, name), format(), 'utf8');
     if (options.xlsx) await writeWorkbook(folder);

@@ -1,10 +1,12 @@
 // Unknown input (from YAML or JSON) → a validated Scenario in base units, or every problem found at once.
 import type * as z from 'zod';
 import type { TraceTable } from './churnSchema.js';
-import { crossChecks, type RawIssue } from './crossChecks.js';
+import { crossChecks, rawVmTotal, type RawIssue } from './crossChecks.js';
 import { expandVms } from './expandVms.js';
 import { markValid } from './knownValid.js';
 import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
+import { LIMITS } from './limits.js';
+import { checkRunSize, type RunSize } from './runSize.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
 import { scenarioWarnings } from './warnings.js';
@@ -17,7 +19,7 @@ export interface ParseScenarioOptions {
 }
 
 export type ParseScenarioResult =
-  | { ok: true; scenario: Scenario; warnings: string[] }
+  | { ok: true; scenario: Scenario; warnings: string[]; runSize: RunSize }
   | { ok: false; errors: ScenarioIssue[] };
 
 /**
@@ -47,7 +49,10 @@ function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
 export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
   const result = scenarioSchema(options.traces ?? new Map()).safeParse(raw);
   const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(raw)];
-  if (!result.success || rawIssues.length > 0) {
+  // The run's size needs every field valid and a VM total within the limit (crossChecks reports it).
+  const size = result.success && rawVmTotal(raw) <= LIMITS.vms ? checkRunSize(raw, result.data) : undefined;
+  rawIssues.push(...(size?.issues ?? []));
+  if (!result.success || size === undefined || rawIssues.length > 0) {
     const seen = new Set<string>();
     const errors = rawIssues.flatMap((i): ScenarioIssue[] => {
       const path = pathToString(i.path);
@@ -72,11 +77,11 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     vms: expandVms(doc.vms, doc.vmDefaults),
     disasters: doc.disasters,
     failover: doc.failover,
-    output: doc.output,
+    output: { ...doc.output, sampleIntervalSec: size.sampleIntervalSec },
     replicationGroups: doc.replicationGroups,
     recoveryPlans: doc.recoveryPlans,
     masterTargets: doc.masterTargets,
     cycle: doc.cycle ?? null,
   };
-  return { ok: true, scenario: markValid(scenario), warnings: scenarioWarnings(scenario) };
+  return { ok: true, scenario: markValid(scenario), warnings: [...size.warnings, ...scenarioWarnings(scenario)], runSize: size.size };
 }

@@ -47,9 +47,12 @@ export interface OutageSpec {
   random: { mtbfSec: number; mttrSec: number } | null;
 }
 
-/** Recovery-point policy. kind names the product whose point creation and pruning rules apply. */
+/**
+ * Recovery-point policy. kind names the product whose point creation and pruning rules apply; `periodic` is ASR's
+ * rules with crash-consistent tags at any interval (the analytical checks and what-if studies use it).
+ */
 export interface RecoveryPointPolicy {
-  kind: 'asr';
+  kind: 'asr' | 'periodic';
   /** Crash-consistent tag interval (ASR: fixed 5 min). */
   crashConsistentIntervalSec: number;
   /** App-consistent interval; 0 = off. ASR allows 1–12 h. */

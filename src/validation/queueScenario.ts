@@ -50,6 +50,8 @@ export function queueScenario(options: QueueScenarioOptions): Scenario {
     warmupSec: options.warmupSec,
     policy: {
       ...base.policy,
+      // A queue's points at any interval: ASR fixes 5 minutes, kind periodic takes the interval given.
+      kind: 'periodic',
       crashConsistentIntervalSec: options.tagIntervalSec,
       appConsistentIntervalSec: 0,
       retentionSec: 0,
