@@ -41,8 +41,8 @@ export function simulateToPrecision(scenario: Scenario, options: PrecisionOption
       first ??= result;
       perReplication.push(meanLoss(result, scenario));
     }
-    const estimate = estimateMean(perReplication);
-    const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
+    const estimate = estimateMean(perReplication, { atLeast: 0 });
+    const half = estimate.halfWidth;
     const relative = estimate.mean === 0 ? (half === 0 ? 0 : Infinity) : half / Math.abs(estimate.mean);
     const met = relative <= options.relativeHalfWidth;
     if (met || target >= cap) {
