@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FailoverRecord } from '../metrics/types.js';
 import { bytesCell, secondsCell } from './csvCells.js';
+import { csvText } from './csvFileWriter.js';
 
 export const FAILOVER_COLUMNS = [
   'vm',
@@ -22,7 +22,11 @@ export const FAILOVER_COLUMNS = [
 
 /** failovers.csv: one row per disaster × VM × choice, in the result's order; empty cells where there was no point. */
 export function failoversCsv(records: readonly FailoverRecord[]): string {
-  const rows = records.map((r) => [
+  return csvText([FAILOVER_COLUMNS, ...records.map(failoverRow)]);
+}
+
+export function failoverRow(r: FailoverRecord): string[] {
+  return [
     r.vm,
     r.choice,
     secondsCell(r.disasterTimeSec),
@@ -38,6 +42,5 @@ export function failoversCsv(records: readonly FailoverRecord[]): string {
     secondsCell(r.extraProcessingSec),
     secondsCell(r.bootSec),
     r.note,
-  ]);
-  return stringify(rows, { header: true, columns: [...FAILOVER_COLUMNS] });
+  ];
 }

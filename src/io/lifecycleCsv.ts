@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { LifecyclePhase } from '../metrics/types.js';
 import { bytesCell, secondsCell } from './csvCells.js';
+import { csvText } from './csvFileWriter.js';
 
 export const LIFECYCLE_COLUMNS = [
   'vm',
@@ -18,7 +18,11 @@ export const LIFECYCLE_COLUMNS = [
 
 /** lifecycle.csv: one row per VM × phase of the failover–failback cycle, VM by VM, phases in time order. */
 export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
-  const rows = phases.map((p) => [
+  return csvText([LIFECYCLE_COLUMNS, ...phases.map(lifecycleRow)]);
+}
+
+export function lifecycleRow(p: LifecyclePhase): string[] {
+  return [
     p.vm,
     p.phase,
     secondsCell(p.startSec),
@@ -30,6 +34,5 @@ export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
     String(p.protected),
     String(p.down),
     p.note,
-  ]);
-  return stringify(rows, { header: true, columns: [...LIFECYCLE_COLUMNS] });
+  ];
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { TimeseriesSample } from '../metrics/types.js';
 import { bytesCell, secondsCell } from './csvCells.js';
+import { csvText } from './csvFileWriter.js';
 
 export const TIMESERIES_COLUMNS = [
   'time_s',
@@ -14,7 +14,11 @@ export const TIMESERIES_COLUMNS = [
 
 /** timeseries.csv: one row per sample time × VM; rpo_s is empty before the VM's first recovery point. */
 export function timeseriesCsv(samples: readonly TimeseriesSample[]): string {
-  const rows = samples.map((s) => [
+  return csvText([TIMESERIES_COLUMNS, ...samples.map(timeseriesRow)]);
+}
+
+export function timeseriesRow(s: TimeseriesSample): string[] {
+  return [
     secondsCell(s.timeSec),
     s.vm,
     secondsCell(s.rpoSec),
@@ -22,6 +26,5 @@ export function timeseriesCsv(samples: readonly TimeseriesSample[]): string {
     bytesCell(s.psCacheBytes),
     bytesCell(s.unuploadedBytes),
     bytesCell(s.unprocessedBytes),
-  ]);
-  return stringify(rows, { header: true, columns: [...TIMESERIES_COLUMNS] });
+  ];
 }
