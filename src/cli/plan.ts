@@ -5,6 +5,7 @@ import { plan } from '../plan/plan.js';
 import { traceScenario } from '../plan/traceScenario.js';
 import { parseDuration, parseRate, parseSize } from '../scenario/units.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 
 interface PlanArgs {
@@ -67,7 +68,7 @@ export const planCommand: CliCommand<PlanArgs> = {
     });
     console.log(formatPlan(report));
     if (argv.out !== undefined) {
-      await writePlanFiles(report, argv.out);
+      await endCleanlyOnSignals(() => writePlanFiles(report, argv.out!));
       console.log(`Plan written to ${argv.out}`);
     }
     return EXIT_OK;

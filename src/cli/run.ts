@@ -1,11 +1,14 @@
 import { formatSummary } from '../io/formatSummary.js';
 import { formatBytes } from '../io/humanUnits.js';
+import { InputError } from '../io/inputError.js';
+import { checkOutputFolder } from '../io/outputFolder.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
 import { simulate } from '../simulate.js';
 import { simulateToPrecision } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
 import { parseSeed } from './seedOption.js';
@@ -30,7 +33,7 @@ export const run: CliCommand<RunArgs> = {
         coerce: parseSeed,
         describe: "Random seed (non-negative integer); default: the scenario's seed",
       })
-      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole; default: results/<scenario name>' })
+      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (only a folder rposim wrote); default: results/<scenario name>' })
       .option('timeseries', { type: 'boolean', default: true, describe: 'Write timeseries.csv (--no-timeseries: skip it)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' })
       .option('precision', {
@@ -44,6 +47,11 @@ export const run: CliCommand<RunArgs> = {
       ? loaded.scenario
       : { ...loaded.scenario, output: { ...loaded.scenario.output, sampleIntervalSec: 0 } };
     const seed = argv.seed ?? scenario.seed;
+    const out = argv.out ?? defaultOutFolder(scenario.name);
+    // A folder derived from the scenario name may only hold that scenario's results ("a/b" and "a-b" share one).
+    const folderOptions = { sameNameOnly: argv.out === undefined };
+    // Checked again when writing; here so that a refused folder costs no simulation.
+    await checkOutputFolder(out, { kind: 'run', name: scenario.name }, folderOptions);
     let result;
     if (argv.precision === undefined) {
       const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
@@ -75,10 +83,10 @@ export const run: CliCommand<RunArgs> = {
           `${run.met ? '' : ' — target not met at the cap of 64 replications'}; summary.json has it under "precision", the other figures are replication 1's`,
       );
     }
-    const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out);
+      await endCleanlyOnSignals(() => writeResults(result, out, folderOptions));
     } catch (error) {
+      if (error instanceof InputError) throw error;
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }

@@ -8,7 +8,7 @@ import { writeFolderAtomically } from './writeFolderAtomically.js';
 
 /** Writes plan.json (the whole report) and plan.csv (one row per target) into `out`, replaced as a whole. */
 export async function writePlanFiles(report: PlanReport, out: string): Promise<void> {
-  await writeFolderAtomically(out, async (folder) => {
+  await writeFolderAtomically(out, { kind: 'plan', name: report.scenario }, async (folder) => {
     await writeFile(join(folder, 'plan.json'), `${JSON.stringify(report, null, 2)}\n`);
     const columns = Object.keys(report.targets[0] ?? {});
     const rows = report.targets.map((t) => columns.map((c) => String((t as unknown as Record<string, unknown>)[c] ?? '')));
