@@ -25,14 +25,18 @@ export function endBySignal(signal: Signal): void {
 }
 
 /**
- * Runs `work` with signals ending the process cleanly. Only around asynchronous work: a handler cannot run while
- * synchronous code (a simulation) holds the thread, so installing one then would only delay Ctrl-C.
+ * Runs `work` with signals ending the process cleanly. A handler runs only when the thread is free: a signal
+ * that comes during synchronous work (a simulation, a file written in one go) is handled once it ends, so
+ * installing one around a long synchronous step only delays Ctrl-C.
  */
 export async function endCleanlyOnSignals<T>(work: () => Promise<T>): Promise<T> {
   const uninstall = onSignals(endBySignal);
   try {
     return await work();
   } finally {
+    // Two turns of the event loop first (one is not always enough): a signal that came while the work held the
+    // thread is handled now, instead of being dropped along with the handler.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     uninstall();
   }
 }
