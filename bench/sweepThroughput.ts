@@ -2,7 +2,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runSweep } from '../src/sweep/runSweep.js';
-import { peakRssMb, timed } from './measure.js';
+import { timed } from './measure.js';
+import { sampleProcessTreeRss } from './processTreeRss.js';
 
 /** A sweep over the small site, shortened to one simulated day, with `replications` runs per point. */
 async function sweepFile(folder: string, replications: number, points: number): Promise<string> {
@@ -38,17 +39,21 @@ export async function sweepThroughput(runs: number): Promise<string[]> {
   const one = await sweepRate(folder, file, 1);
   const all = await sweepRate(folder, file, cores);
   await rm(folder, { recursive: true, force: true });
+  const rate = (r: { runs: number; seconds: number }) => r.runs / r.seconds;
   return [
-    `sweep, 1 worker: ${(one.runs / one.seconds).toFixed(1)} runs/s (${one.runs} runs of small-site × 1 day)`,
-    `sweep, ${cores} workers: ${(all.runs / all.seconds).toFixed(1)} runs/s`,
+    `sweep, 1 worker: ${rate(one).toFixed(1)} runs/s (${one.runs} runs of small-site × 1 day)`,
+    `sweep, ${cores} workers: ${rate(all).toFixed(1)} runs/s = ${(rate(all) / rate(one)).toFixed(2)}× 1 worker`,
   ];
 }
 
-/** Wall time and peak memory of a large sweep on every core. */
+/** Wall time and peak memory (the main process and its workers together) of a large sweep on every core. */
 export async function bigSweep(runs: number): Promise<string[]> {
   const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-'));
   const cores = availableParallelism();
+  const rss = sampleProcessTreeRss();
   const big = await sweepRate(folder, await sweepFile(folder, runs / 10, 10), cores);
+  const peak = rss.stop();
   await rm(folder, { recursive: true, force: true });
-  return [`sweep of ${big.runs.toLocaleString('en')} runs, ${cores} workers: ${big.seconds.toFixed(0)} s wall, peak RSS ${peakRssMb().toFixed(0)} MB`];
+  const memory = peak === null ? 'peak RSS n/a (no /proc)' : `peak RSS ${peak.toFixed(0)} MB (main process and workers)`;
+  return [`sweep of ${big.runs.toLocaleString('en')} runs, ${cores} workers: ${big.seconds.toFixed(0)} s wall, ${memory}`];
 }
