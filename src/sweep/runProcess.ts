@@ -9,8 +9,11 @@ import type { FromWorker, ToWorker } from './runProcesses.js';
 // and be written. A parent that is gone closes the channel instead.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => undefined);
 process.on('disconnect', () => process.exit(0));
+// A run already sent may still be read after the parent was killed: an orphan starts no new run.
+const parent = process.ppid;
 
-const send = (message: FromWorker) => process.send!(message);
+// An orphan's answer has no one to go to (its run file is written all the same).
+const send = (message: FromWorker) => void (process.connected && process.send!(message));
 let sweep: PreparedSweep;
 let out: string;
 
@@ -21,6 +24,7 @@ process.on('message', (message: ToWorker) => {
     send({ kind: 'ready' });
     return;
   }
+  if (process.ppid !== parent) process.exit(0);
   const record = executeRun(sweep, message.index);
   try {
     writeRunRecord(out, record);
