@@ -2,7 +2,7 @@
 // what it holds; a folder that exists without one (someone's thesis, the home folder) is refused, not replaced.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, parse, relative, resolve, isAbsolute } from 'node:path';
+import { isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { InputError } from './inputError.js';
 
 export const MARKER_FILE = '.rposim';
@@ -70,7 +70,8 @@ function placementProblem(out: string): string | null {
   if (target === resolve(homedir())) return `${out} is your home folder`;
   const fromTarget = relative(target, process.cwd());
   if (fromTarget === '') return `${out} is the current folder`;
-  if (!fromTarget.startsWith('..') && !isAbsolute(fromTarget)) return `${out} contains the current folder`;
+  const outside = fromTarget === '..' || fromTarget.startsWith(`..${sep}`) || isAbsolute(fromTarget);
+  if (!outside) return `${out} contains the current folder`;
   return null;
 }
 
