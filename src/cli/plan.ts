@@ -6,6 +6,7 @@ import { plan } from '../plan/plan.js';
 import { traceScenario } from '../plan/traceScenario.js';
 import { parseDuration, parseFraction, parseRate, parseSize } from '../scenario/units.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { reportOnFolder, reportOption } from './report.js';
 
@@ -88,7 +89,7 @@ export const planCommand: CliCommand<PlanArgs> = {
       return EXIT_USAGE;
     }
     if (argv.out !== undefined) {
-      await writePlanFiles(report, argv.out);
+      await endCleanlyOnSignals(() => writePlanFiles(report, argv.out!));
       if (argv.report) await reportOnFolder(argv.out);
       console.log(`Plan written to ${argv.out}`);
     }

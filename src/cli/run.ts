@@ -1,4 +1,6 @@
 import { formatPrecision, formatSummary } from '../io/formatSummary.js';
+import { InputError } from '../io/inputError.js';
+import { checkOutputFolder } from '../io/outputFolder.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
 import type { PrecisionMetric } from '../metrics/types.js';
@@ -7,6 +9,7 @@ import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.j
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
 import { runGuarded } from './guardedSimulation.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
 import { reportOnFolder, reportOption } from './report.js';
@@ -36,7 +39,7 @@ export const run: CliCommand<RunArgs> = {
         coerce: parseSeed,
         describe: "Random seed (non-negative integer); default: the scenario's seed",
       })
-      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole; default: results/<scenario name>' })
+      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (only a folder rposim wrote); default: results/<scenario name>' })
       .option('timeseries', { type: 'boolean', default: true, describe: 'Write timeseries.csv (--no-timeseries: skip it)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' })
       .option('precision', {
@@ -62,6 +65,11 @@ export const run: CliCommand<RunArgs> = {
       ? loaded.scenario
       : { ...loaded.scenario, output: { ...loaded.scenario.output, sampleIntervalSec: 0 } };
     const seed = argv.seed ?? scenario.seed;
+    const out = argv.out ?? defaultOutFolder(scenario.name);
+    // A folder derived from the scenario name may only hold that scenario's results ("a/b" and "a-b" share one).
+    const folderOptions = { sameNameOnly: argv.out === undefined };
+    // Checked again when writing; here so that a refused folder costs no simulation.
+    await checkOutputFolder(out, { kind: 'run', name: scenario.name }, folderOptions);
     let result;
     if (argv.precision === undefined) {
       const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
@@ -104,10 +112,10 @@ export const run: CliCommand<RunArgs> = {
       };
       if (argv.quiet) console.error(formatPrecision(result.precision!));
     }
-    const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out, { scenario, xlsx: argv.xlsx });
+      await endCleanlyOnSignals(() => writeResults(result, out, { ...folderOptions, scenario, xlsx: argv.xlsx }));
     } catch (error) {
+      if (error instanceof InputError) throw error;
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }

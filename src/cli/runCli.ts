@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { VERSION } from '../version.js';
-import { type CliCommand, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './command.js';
+import { type CliCommand, EXIT_OK, EXIT_USAGE, exitCodeFor } from './command.js';
 import { commands } from './commands.js';
 
 /** Raised by yargs' fail hook: bad arguments, unknown command or option, a rejected --seed. */
@@ -65,5 +65,5 @@ function reportError(error: unknown): number {
   } else {
     console.error(`rposim: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return EXIT_FAILURE;
+  return exitCodeFor(error);
 }

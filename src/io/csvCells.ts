@@ -1,5 +1,5 @@
 // Cell formatting shared by the CSV writers: fixed precision so that equal results give byte-identical files,
-// formulas neutralised, and files written in pieces.
+// formulas neutralised.
 import { stringify } from 'csv-stringify/sync';
 
 /** Seconds with 3 decimals (millisecond resolution); null → empty cell. */
@@ -38,17 +38,12 @@ export interface CsvTable<T> {
   row: (record: T) => string[];
 }
 
-const ROWS_PER_CHUNK = 10_000;
-
-/** The file in pieces of ROWS_PER_CHUNK rows: millions of rows are never one string (V8 caps one near 512 MB). */
-export function* csvChunks<T>(table: CsvTable<T>, records: readonly T[]): Generator<string> {
-  const columns = [...table.columns];
-  for (let start = 0; start === 0 || start < records.length; start += ROWS_PER_CHUNK) {
-    const rows = records.slice(start, start + ROWS_PER_CHUNK).map(table.row);
-    yield stringify(rows, { header: start === 0, columns, cast: SAFE_CAST });
-  }
+/** CSV text of rows, formulas neutralised. Whole files and appended batches (csvFileWriter.ts) both go through it. */
+export function csvRowsText(rows: readonly (readonly string[])[]): string {
+  return stringify(rows as string[][], { cast: SAFE_CAST });
 }
 
+/** A whole table as one string: for small tables; large ones are written with writeCsvFile (csvFileWriter.ts). */
 export function csvText<T>(table: CsvTable<T>, records: readonly T[]): string {
-  return [...csvChunks(table, records)].join('');
+  return csvRowsText([table.columns, ...records.map(table.row)]);
 }

@@ -160,9 +160,12 @@ function rpoMinutes(f: Figures): string {
   return triple(f, (seconds) => (seconds === null ? '-' : (seconds / 60).toFixed(1)));
 }
 
-/** mean / p95 / max; a Monte-Carlo mean shows its 95% half-width ("12m ±1m"). */
+/**
+ * mean / p95 / max; a Monte-Carlo mean shows its 95% half-width ("12m ±1m"), read from the high end: the low end
+ * is clipped at 0 (confidenceInterval.ts).
+ */
 function triple(f: Figures, format: (value: number | null) => string): string {
-  const half = f.ci95 === null || f.ci95 === undefined ? '' : ` ±${format((f.ci95[1] - f.ci95[0]) / 2)}`;
+  const half = f.ci95 === null || f.ci95 === undefined || f.mean === null ? '' : ` ±${format(f.ci95[1] - f.mean)}`;
   return `${format(f.mean)}${half} / ${format(f.p95)} / ${format(f.max)}`;
 }
 

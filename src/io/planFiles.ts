@@ -15,7 +15,7 @@ const PLAN_CSV_COLUMNS = [
 
 /** Writes plan.json (the whole report) and plan.csv (one row per target) into `out`, replaced as a whole. */
 export async function writePlanFiles(report: PlanReport, out: string): Promise<void> {
-  await writeFolderAtomically(out, async (folder) => {
+  await writeFolderAtomically(out, { kind: 'plan', name: report.scenario }, async (folder) => {
     await writeFile(join(folder, 'plan.json'), `${JSON.stringify(report, null, 2)}\n`);
     const rows = report.targets.map((t) =>
       PLAN_CSV_COLUMNS.map((c) => (c === 'unachievable' ? unachievableText(report, t) : String(t[c] ?? ''))),

@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { excerpt } from '../scenario/issues.js';
+import { InputError } from './inputError.js';
 
 export interface LineBounds {
   maxLineBytes: number;
@@ -10,7 +11,7 @@ export interface LineBounds {
 }
 
 /** A file that cannot be read or is beyond a bound; the message names the file (and line) and says why. */
-export class InputFileError extends Error {
+export class InputFileError extends InputError {
   override name = 'InputFileError';
 }
 

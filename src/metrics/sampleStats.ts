@@ -26,8 +26,11 @@ export function sampleStats(values: readonly number[]): Stats {
   };
 }
 
-/** 95% CI of the mean of time-ordered values by batch means; null when there are too few values. */
+/**
+ * 95% CI of the mean of time-ordered values by batch means; null when there are too few values. Every Stats is
+ * of a quantity that cannot be negative (data loss, downtime, a point's age), so the low end is clipped at 0.
+ */
 export function meanCi95(values: readonly number[]): [number, number] | null {
   if (values.length < CI_MIN_VALUES) return null;
-  return batchMeans(values, CI_BATCHES)?.ci95 ?? null;
+  return batchMeans(values, CI_BATCHES, { atLeast: 0 })?.ci95 ?? null;
 }

@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
-import { stringify } from 'csv-stringify/sync';
-import { bytesCell, csvChunks, neutraliseFormula, secondsCell } from '../../src/io/csvCells.js';
+import { bytesCell, neutraliseFormula, secondsCell } from '../../src/io/csvCells.js';
 import { failoversCsv } from '../../src/io/failoversCsv.js';
 import { resultFixture } from '../fixtures/simulationResult.js';
 
@@ -45,13 +44,4 @@ test('every CSV rposim writes neutralises a formula in a name', () => {
   const record = resultFixture().failovers[0]!;
   const [, row] = failoversCsv([{ ...record, vm: '=1+1' }]).split('\n');
   expect(row!.startsWith("'=1+1,")).toBe(true);
-});
-
-test('csvChunks(table, records) writes a large file in pieces that join to the one-string file', () => {
-  const table = { columns: ['n', 'name'], row: (i: number) => [String(-i), `=${i}`] };
-  const records = Array.from({ length: 25_001 }, (_, i) => i);
-  const chunks = [...csvChunks(table, records)];
-  expect(chunks).toHaveLength(3);
-  expect(chunks.join('')).toBe(stringify(records.map(table.row), { header: true, columns: table.columns, cast: { string: neutraliseFormula } }));
-  expect(chunks.join('').split('\n')[2]).toBe("-1,'=1");
 });
