@@ -1,5 +1,6 @@
 import { formatPlan, writePlanFiles } from '../io/planFiles.js';
 import { ChurnTraceError, readChurnTrace } from '../io/readChurnTrace.js';
+import { checkOutputFolder } from '../io/outputFolder.js';
 import { InputFileError } from '../io/readLines.js';
 import { RPO_MEASURES, type RpoMeasure } from '../plan/measuredScenario.js';
 import { plan } from '../plan/plan.js';
@@ -73,6 +74,8 @@ export const planCommand: CliCommand<PlanArgs> = {
       scenario = loaded.scenario;
       if (usedDisk?.ok) scenario = { ...scenario, vms: scenario.vms.map((vm) => ({ ...vm, usedDiskBytes: usedDisk.value })) };
     }
+    // Checked again when writing; here so that a refused folder costs no simulation.
+    if (argv.out !== undefined) await checkOutputFolder(argv.out, { kind: 'plan', name: scenario.name });
     const report = plan(scenario, {
       rpoSec: rpo.value,
       compliances: compliances.map(({ q }) => (q.ok ? q.value : 0)),

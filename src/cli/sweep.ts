@@ -8,6 +8,7 @@ import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { killRunProcessesNow } from '../sweep/runProcesses.js';
 import { runSweep } from '../sweep/runSweep.js';
+import { heapLimitMb } from './guardedSimulation.js';
 import { endBySignal, onSignals, signalExitCode } from './interrupts.js';
 import { createProgress } from './progress.js';
 import { reportOnFolder, reportOption } from './report.js';
@@ -84,6 +85,8 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     const outcome = await runSweep(loaded.sweep, {
       out,
       workers: argv.workers,
+      // The same heap limit as a single run's (RPOSIM_MAX_HEAP_MB, or this process's).
+      heapLimitMb: heapLimitMb(),
       resume: argv.resume || argv.retryFailed === true,
       retryFailed: argv.retryFailed,
       shard: shard.shard,

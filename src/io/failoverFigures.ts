@@ -11,6 +11,12 @@ export interface Figures {
   ci95: [number, number] | null;
 }
 
+/**
+ * The ± shown beside a mean: the half-width read from the interval's high end, since the low end is clipped at 0
+ * (confidenceInterval.ts) and (high − low) / 2 would understate it. null without an interval.
+ */
+export const halfWidth = (f: Pick<Figures, 'mean' | 'ci95'>): number | null => (f.ci95 === null || f.mean === null ? null : f.ci95[1] - f.mean);
+
 export interface ChoiceFigures {
   choice: FailoverChoice;
   /** Failovers (disaster × VM) for which this choice had a recovery point, out of `total`. */

@@ -1,6 +1,6 @@
 import type { PrecisionMetric, PrecisionSummary, ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
 import { cycleSections } from './cycleSections.js';
-import { failoverFigures, type Figures } from './failoverFigures.js';
+import { failoverFigures, type Figures, halfWidth } from './failoverFigures.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './humanUnits.js';
 import { textTable } from './textTable.js';
 
@@ -160,12 +160,10 @@ function rpoMinutes(f: Figures): string {
   return triple(f, (seconds) => (seconds === null ? '-' : (seconds / 60).toFixed(1)));
 }
 
-/**
- * mean / p95 / max; a Monte-Carlo mean shows its 95% half-width ("12m ±1m"), read from the high end: the low end
- * is clipped at 0 (confidenceInterval.ts).
- */
+/** mean / p95 / max; a Monte-Carlo mean shows its 95% half-width ("12m ±1m"). */
 function triple(f: Figures, format: (value: number | null) => string): string {
-  const half = f.ci95 === null || f.ci95 === undefined || f.mean === null ? '' : ` ±${format(f.ci95[1] - f.mean)}`;
+  const width = halfWidth(f);
+  const half = width === null ? '' : ` ±${format(width)}`;
   return `${format(f.mean)}${half} / ${format(f.p95)} / ${format(f.max)}`;
 }
 

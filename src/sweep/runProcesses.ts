@@ -65,7 +65,7 @@ export function crashReason(code: number | null, signal: string | null, stderr: 
     lines.find((l) => /^[A-Z]\w*Error: /.test(l));
   const detail =
     fatal === undefined ? '' :
-    /heap limit Allocation failed/.test(fatal) ? ': JavaScript heap out of memory (the heap limit; NODE_OPTIONS=--max-old-space-size=MB raises it)' :
+    /heap limit Allocation failed/.test(fatal) ? ': JavaScript heap out of memory (the heap limit; RPOSIM_MAX_HEAP_MB raises it)' :
     `: ${fatal.slice(0, 300)}`;
   return `the run ended its worker process (${how})${detail}`;
 }
@@ -94,13 +94,14 @@ class WorkerProcess {
   private readonly ready: Promise<void>;
   private readonly closed: Promise<void>;
 
-  constructor(entry: string, input: SweepInput, out: string) {
+  constructor(entry: string, input: SweepInput, out: string, heapLimitMb: number | undefined) {
     this.child = fork(entry, [], {
       // Structured clone: the sweep input holds a Map of traces.
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // Only a heap size given to the main process carries over (not a test runner's loader flags).
-      execArgv: process.execArgv.filter((a) => a.startsWith('--max-old-space-size')),
+      // Only a heap size carries over (not a test runner's loader flags): the one asked for, or the main process's.
+      execArgv:
+        heapLimitMb === undefined ? process.execArgv.filter((a) => a.startsWith('--max-old-space-size')) : [`--max-old-space-size=${heapLimitMb}`],
     });
     live.add(this.child);
     this.child.stderr!.setEncoding('utf8');
@@ -160,7 +161,7 @@ class WorkerProcess {
   }
 }
 
-export function createRunner(input: SweepInput, out: string, workers: number): Runner {
+export function createRunner(input: SweepInput, out: string, workers: number, heapLimitMb?: number): Runner {
   const entry = workerEntry();
   const all: WorkerProcess[] = [];
   /** The live worker with the fewest runs in hand, if one has room; a new one while there are fewer than `workers`. */
@@ -168,7 +169,7 @@ export function createRunner(input: SweepInput, out: string, workers: number): R
     const alive = all.filter((w) => !w.dead);
     const roomy = alive.filter((w) => w.tasks.length < RUNS_PER_WORKER).sort((a, b) => a.tasks.length - b.tasks.length)[0];
     if (roomy !== undefined && (roomy.tasks.length === 0 || alive.length >= workers)) return roomy;
-    const worker = new WorkerProcess(entry, input, out);
+    const worker = new WorkerProcess(entry, input, out, heapLimitMb);
     all.push(worker);
     return worker;
   };

@@ -24,6 +24,8 @@ export interface SweepOptions {
   out: string;
   /** Worker processes; default os.availableParallelism(). */
   workers?: number;
+  /** Heap limit of each worker process in MB (--max-old-space-size); default: Node's, or the one this process was given. */
+  heapLimitMb?: number;
   /** Keep runs already in `out` (default false: recompute them). Failed runs are kept too, unless retryFailed. */
   resume?: boolean;
   /** With resume: recompute the runs recorded as failed (default false). */
@@ -85,7 +87,7 @@ export async function runSweep(sweep: LoadedSweep | string, options: SweepOption
   const progress = () => options.onProgress?.({ done, total: mine.length, failed: failures.length });
   progress();
 
-  const runner = createRunner(loaded.input, options.out, Math.min(workers, Math.max(1, pending.length)));
+  const runner = createRunner(loaded.input, options.out, Math.min(workers, Math.max(1, pending.length)), options.heapLimitMb);
   let next = 0;
   let failure: unknown = null;
   const lane = async () => {

@@ -102,10 +102,21 @@ test.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
   },
 );
 
-test('rposim run shows control characters in names escaped, never raw', async () => {
-  const scenario = await scenarioCopy(join(folder, 'evil.yaml'), 'evil\x1b]0;pwned\x07\x1b[2J');
-  const { code, stdout, stderr } = rposim(['run', scenario, '--out', join(folder, 'evil-out'), '--no-timeseries']);
+// A scenario or VM name with control characters is refused (names are one line of printable text), but paths
+// are the user's to choose: an output folder named with an OSC sequence is printed escaped.
+test('rposim run shows control characters in paths escaped, never raw', async () => {
+  const scenario = await scenarioCopy(join(folder, 'plain.yaml'), 'plain');
+  const out = join(folder, 'evil\x1b]0;pwned\x07\x1b[2J');
+  const { code, stdout, stderr } = rposim(['run', scenario, '--out', out, '--no-timeseries']);
   expect(code, stderr).toBe(0);
-  expect(stdout).toContain('Scenario evil\\x1b]0;pwned\\x07\\x1b[2J');
+  expect(stdout).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J');
   expect(stdout + stderr).not.toMatch(/[\x1b\x07]/);
+});
+
+test('rposim run refuses a scenario name with control characters, and quotes it escaped', async () => {
+  const scenario = await scenarioCopy(join(folder, 'evil.yaml'), 'evil\x1b]0;pwned\x07\x1b[2J');
+  const { code, stderr } = rposim(['run', scenario, '--out', join(folder, 'evil-out'), '--no-timeseries']);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/evil.yaml:\d+:\d+: name: expected a name without line breaks, tabs or other control characters/);
+  expect(stderr).not.toMatch(/[\x1b\x07]/);
 });

@@ -140,7 +140,7 @@ describe('rposim sweep', () => {
     expect(r.stderr).toContain('1 run(s) failed:\n  run 5 (point 1, replication 1, seed 2): the run ended its worker process (killed by SIGABRT)');
     expect(r.stderr).not.toMatch(/Native stack trace|^ *\d+: 0x/m);
     const rows = (await readFile(join(out, 'runs.csv'), 'utf8')).trim().split('\n').slice(1);
-    expect(rows.filter((l) => l.includes(',failed,'))).toEqual(['20 Mbps,4h,1,1,2,,,,,,,,,,,failed,the run ended its worker process (killed by SIGABRT)']);
+    expect(rows.filter((l) => l.includes(',failed,'))).toEqual(['20 Mbps,4h,1,1,2,,,,,,,,,,,,,,failed,the run ended its worker process (killed by SIGABRT)']);
     expect(new Set(rows.filter((l) => l.endsWith(',ok,')).map((l) => l.split(',').slice(2, 4).join('/'))).size).toBe(23);
 
     const resumed = await rposim(['sweep', fixture('grid.yaml'), '--out', out, '--workers', '2', '--resume']);

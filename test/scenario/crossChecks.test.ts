@@ -76,6 +76,20 @@ describe('sanity limits of quantities', () => {
     expect(issues(raw)[0]!.expected).toMatch(new RegExp(`^${expected.replace(/[()]/g, '\\$&')}`));
   });
 
+  it("a plan group's maxParallel is at most the VM limit: beyond it a run aborted V8 (it means all at once already)", () => {
+    const raw = input();
+    const group = (maxParallel: number) => ({ name: 'p', groups: [{ vms: [raw.vms[0]!.name], maxParallel }] });
+    expect(issues({ ...raw, recoveryPlans: [group(100_000)] })).toEqual([]);
+    expect(issues({ ...raw, recoveryPlans: [group(1e9)] })).toEqual([
+      {
+        source: 'mem',
+        path: 'recoveryPlans[0].groups[0].maxParallel',
+        expected: 'an integer from 0 to 100,000 (the limit of VMs in a scenario; 0 = all at once)',
+        found: '1000000000',
+      },
+    ]);
+  });
+
   it('a lognormal distribution needs a mean > 0 (its shape is undefined at 0)', () => {
     const raw = { ...input(), failover: { boot: { lognormal: { mean: 0, sd: '1m' } } } };
     expect(issues(raw).map((i) => i.path)).toEqual(['failover.boot.lognormal.mean']);

@@ -18,7 +18,7 @@ test('crashReason names V8\'s fatal error without stack, pid or address', () => 
 test('crashReason says the heap limit one way, whichever collection gave up', () => {
   const a = crashReason(null, 'SIGABRT', HEAP_LIMIT('Reached heap limit'));
   expect(crashReason(null, 'SIGABRT', HEAP_LIMIT('Ineffective mark-compacts near heap limit'))).toBe(a);
-  expect(a).toMatch(/JavaScript heap out of memory \(the heap limit; NODE_OPTIONS=--max-old-space-size=MB raises it\)$/);
+  expect(a).toMatch(/JavaScript heap out of memory \(the heap limit; RPOSIM_MAX_HEAP_MB raises it\)$/);
 });
 
 test('crashReason gives the exit code and the error of a worker that threw, or the signal alone', () => {
