@@ -32,10 +32,6 @@ export class CsvFileWriter {
     if (this.pending.length >= BATCH_ROWS) this.flush();
   }
 
-  writeRows(rows: Iterable<CsvRow>): void {
-    for (const row of rows) this.writeRow(row);
-  }
-
   /** Writes what is pending and closes the file; also closes it (without writing) after a failed write. */
   close(): void {
     if (this.fd === null) return;

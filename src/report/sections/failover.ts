@@ -1,5 +1,5 @@
 import { quantile } from 'd3-array';
-import { figures, type Figures, halfWidth } from '../../io/failoverFigures.js';
+import { figures, type Figures } from '../../io/failoverFigures.js';
 import { formatBytes, formatDuration } from '../../io/humanUnits.js';
 import { chart } from '../chart.js';
 import type { ReportSection } from '../context.js';
@@ -16,10 +16,8 @@ function cdf(values: number[]): Array<{ x: number; p: number }> {
   return Array.from({ length: CDF_POINTS + 1 }, (_, i) => ({ x: quantile(sorted, i / CDF_POINTS)!, p: i / CDF_POINTS }));
 }
 
-const withCi = (f: Figures, format: (v: number | null) => string) => {
-  const width = halfWidth(f);
-  return `${format(f.mean)}${width === null ? '' : ` ±${format(width)}`} / ${format(f.p95)} / ${format(f.max)}`;
-};
+const withCi = (f: Figures, format: (v: number | null) => string) =>
+  `${format(f.mean)}${f.halfWidth === null ? '' : ` ±${format(f.halfWidth)}`} / ${format(f.p95)} / ${format(f.max)}`;
 
 /** How much data each failover choice loses (its distribution over disasters × VMs) and what its downtime is made of. */
 export const failover: ReportSection = {

@@ -1,14 +1,11 @@
-import { figures, type Figures, halfWidth } from '../../io/failoverFigures.js';
+import { figures, type Figures } from '../../io/failoverFigures.js';
 import { formatCount, formatDuration, formatPercent } from '../../io/humanUnits.js';
 import type { ReportSection } from '../context.js';
 import { failoverDigest } from '../failoverDigest.js';
 import { card, cards } from '../html.js';
 import { byWorstRpo } from '../worstVms.js';
 
-const plusMinus = (f: Figures) => {
-  const width = halfWidth(f);
-  return width === null ? '' : ` ±${formatDuration(width)}`;
-};
+const plusMinus = (f: Figures) => (f.halfWidth === null ? '' : ` ±${formatDuration(f.halfWidth)}`);
 
 /** The figures a steering committee asks first: how bad the worst VM gets, what each failover choice costs. */
 export const runHeadline: ReportSection = {
