@@ -1,4 +1,5 @@
 import { formatCount, formatDuration } from '../io/humanUnits.js';
+import { formatEstimate } from '../scenario/limits.js';
 import type { Scenario } from '../scenario/types.js';
 import { type CliCommand, EXIT_OK } from './command.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
@@ -9,13 +10,13 @@ interface ValidateArgs {
 
 export const validate: CliCommand<ValidateArgs> = {
   command: 'validate <file>',
-  describe: 'Check a scenario file and list every problem in it',
+  describe: 'Check a scenario file and the traces it names as run would, list every problem and warning',
   builder: (yargs) =>
     yargs.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' }),
   async handler(argv) {
     const loaded = await loadScenarioOrReport(argv.file);
     if ('exitCode' in loaded) return loaded.exitCode;
-    console.log(`${argv.file}: OK (${describeScenario(loaded.scenario)})`);
+    console.log(`${argv.file}: OK (${describeScenario(loaded.scenario)}, about ${formatEstimate(loaded.runSize.events)} simulated events)`);
     return EXIT_OK;
   },
 };
