@@ -11,14 +11,15 @@ const DAY = 86_400;
 const GB = 1e9;
 
 const defaults = (kind: PolicyKind) => PRODUCT_DEFAULTS[kind].policy as Record<string, never>;
+// The example in an error is the default, which the field accepts.
 const duration = (kind: PolicyKind, key: string, test: (v: number) => boolean, text: string) =>
-  durationField({ test, text }).prefault(defaults(kind)[key]!);
+  durationField({ test, text }, [defaults(kind)[key]!]).prefault(defaults(kind)[key]!);
 const threshold = (kind: PolicyKind) => durationField(positive).prefault(defaults(kind)['rpoThreshold']!);
 
 /** ASR allows app-consistent snapshots every 1 to 12 hours, or none. */
 const appInterval = (kind: PolicyKind) => duration(kind, 'appConsistentInterval', (v) => v === 0 || (v >= HOUR && v <= 12 * HOUR), 'of 0 (off) or from 60m to 720m');
 /** ASR fixes crash-consistent points at 5 minutes: the field exists to say so, not to change it. */
-const fiveMinutes = (kind: PolicyKind) => duration(kind, 'crashConsistentInterval', (v) => v === 5 * MIN, 'of exactly 5m (ASR fixes crash-consistent points at 5 minutes)');
+const fiveMinutes = (kind: PolicyKind) => duration(kind, 'crashConsistentInterval', (v) => v === 5 * MIN, 'of exactly 5m: ASR fixes crash-consistent points at 5 minutes (kind periodic takes any interval)');
 
 const asr = (kind: 'asr' | 'asr-modernized') =>
   mapping({

@@ -40,7 +40,7 @@ describe('recovery-point tag intervals', () => {
       {
         source: 'mem',
         path: 'policy.crashConsistentInterval',
-        expected: 'a duration of exactly 5m: ASR fixes crash-consistent points at 5 minutes (kind periodic takes any interval)',
+        expected: 'a duration of exactly 5m: ASR fixes crash-consistent points at 5 minutes (kind periodic takes any interval), like "5m"',
         found: JSON.stringify(interval),
       },
     ]);
