@@ -14,7 +14,7 @@ export function planSpeed(repeats: number): CommandUsage & { runs: number } {
   try {
     const trace = join(folder, 'trace31.csv');
     writeFileSync(trace, execFileSync(process.execPath, [resolve('scripts/make-synthetic-trace.mjs'), '31', '2'], { maxBuffer: 64 * 1024 * 1024 }));
-    const args = ['plan', trace, '--rpo', '15m', '--compliance', '100,99,90', '--bandwidth', '100Mbps', '--out', join(folder, 'out')];
+    const args = ['plan', trace, '--rpo', '15m', '--compliance', '100%,99%,90%', '--bandwidth', '100Mbps', '--out', join(folder, 'out')];
     const runs = Array.from({ length: repeats }, () => measuredNode(CLI, args));
     return { ...runs.reduce((best, run) => (run.cpuSec < best.cpuSec ? run : best)), runs: repeats };
   } finally {

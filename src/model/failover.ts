@@ -110,12 +110,8 @@ function choosePoint(
         return { point: { sourceTimeSec: disasterSec, kind: 'latest-uploaded', lossBytes: 0, backlogBytes: written - applied }, note: 'shutdown and final sync succeeded' };
       }
       const uploaded = stream.uploadedAt(disasterSec);
-      // A processed point's data was uploaded before it, so the uploaded data is never older than the newest
-      // point; the max keeps that true where byte positions round (rates near the smallest double).
-      const newest = points.newest();
-      const sourceTimeSec = Math.max(stream.uploadedSourceTime(disasterSec), newest === null ? -Infinity : newest.sourceTimeSec);
       return {
-        point: { sourceTimeSec, kind: 'latest-uploaded', lossBytes: written - uploaded, backlogBytes: Math.max(0, uploaded - applied) },
+        point: { sourceTimeSec: stream.uploadedSourceTime(disasterSec), kind: 'latest-uploaded', lossBytes: written - uploaded, backlogBytes: Math.max(0, uploaded - applied) },
         note: failoverNoteForShutdown(scenario, shutdownSucceeds),
       };
     }

@@ -72,7 +72,8 @@ const reprotectSchema = mapping({
     bandwidthBytesPerSec: l.bandwidth,
     outages: l.outages,
   })),
-  processServer: enumField(['azure', 'on-premises']).default('azure'),
+  // Classic only (the cycle's transform fills the default); the modernized architecture has none.
+  processServer: enumField(['azure', 'on-premises']).optional(),
   azureProcessServer: mapping({
     throughput: rateField(positive).prefault(c.azureProcessServerThroughput),
     cache: sizeField(positive).prefault(c.azureProcessServerCache),
@@ -92,7 +93,7 @@ const reprotectSchema = mapping({
 }).transform((r) => ({
   afterSec: r.after,
   link: r.link,
-  processServer: r.processServer,
+  processServer: r.processServer ?? null,
   azureProcessServer: r.azureProcessServer,
   masterTarget: r.masterTarget,
   appliance: r.appliance,
@@ -126,7 +127,10 @@ export const cycleSchema = mapping({
     shutdownFirst: x.shutdownFirst,
     outcome: x.cancel ? 'cancel' : 'commit',
     commitAfterSec: x.commitAfter,
-    reprotect: x.reprotect ?? null,
+    reprotect:
+      x.reprotect === undefined
+        ? null
+        : { ...x.reprotect, processServer: x.reprotect.processServer ?? (x.architecture === 'classic' ? c.processServer : null) },
     failbackAtSec: x.failbackAt ?? null,
     failbackChoice: x.failbackChoice,
     failbackProcessingDelaySec: x.failbackProcessingDelay,

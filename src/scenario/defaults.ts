@@ -73,7 +73,7 @@ export const CYCLE_DEFAULTS = {
   shutdownFirst: true,
   commitAfter: '30m', // assumption: time to check the failed-over VMs before committing
   reprotectAfter: '1h', // assumption
-  processServer: 'azure',
+  processServer: 'azure' as const, // classic: a site-to-site VPN needs a process server in Azure
   location: 'original',
   reprotectFixed: { uniform: ['10m', '20m'] }, // assumption: job, master target attach, checksum comparison
   failbackChoice: 'latest' as const,

@@ -43,17 +43,7 @@ export interface ScenarioInput {
 export function scenarioToInput(scenario: unknown): ScenarioInput {
   const traces = new Map<string, { startsSec: number[]; bytes: number[] }>();
   const document = convertObject(scenario, traces) as Record<string, unknown>;
-  withoutModernizedProcessServer(document);
   return { document, traces };
-}
-
-/**
- * A modernized cycle has no process server in Azure: its typed reprotect still carries the field's default,
- * which a file must leave out.
- */
-function withoutModernizedProcessServer(document: Record<string, unknown>): void {
-  const cycle = document['cycle'] as { architecture?: unknown; reprotect?: Record<string, unknown> } | undefined;
-  if (cycle?.architecture === 'modernized' && cycle.reprotect) delete cycle.reprotect['processServer'];
 }
 
 function withUnit(value: unknown, unit: Unit): unknown {

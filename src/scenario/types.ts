@@ -310,8 +310,8 @@ export interface ReprotectToOnPremisesSpec {
   /** Delay from commit to the start of reprotection. */
   afterSec: number;
   link: { kind: FailbackLinkKind; bandwidthBytesPerSec: number; outages: OutageSpec };
-  /** Classic: where the failback process server runs; a site-to-site VPN needs one in Azure. */
-  processServer: 'azure' | 'on-premises';
+  /** Classic: where the failback process server runs; a site-to-site VPN needs one in Azure. Modernized: null (none). */
+  processServer: 'azure' | 'on-premises' | null;
   /** Classic, process server in Azure: its throughput and cache. */
   azureProcessServer: { throughputBytesPerSec: number; cacheBytes: number };
   /** Classic: master target of VMs that do not name their own. */

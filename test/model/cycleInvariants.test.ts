@@ -44,7 +44,7 @@ const withCycle: fc.Arbitrary<Scenario> = fc
           : {
               afterSec: 3600,
               link: { kind: 'vpn', bandwidthBytesPerSec: (linkMbps * 1e6) / 8, outages: { windows: [], random: null } },
-              processServer: 'azure',
+              processServer: architecture === 'classic' ? 'azure' : null,
               azureProcessServer: { throughputBytesPerSec: 100e6, cacheBytes: 600e9 },
               masterTarget: architecture === 'classic' ? 'mt' : '',
               appliance: { throughputBytesPerSec: 100e6, maxDisks: 60 },

@@ -1,3 +1,5 @@
+import { makeRoom } from '../columnQueue.js';
+
 /**
  * The virtual time of a shared pool: V(t) = ∫ level dt, the bytes each member at the level has received since
  * time 0. A stream that follows the level has moved c·(V(t) − V(t₀)) since t₀, however often the level changed
@@ -80,23 +82,9 @@ export class LevelClock {
     return lo;
   }
 
-  /** Compacts in place when at least half is consumed, else doubles. */
   private grow(): void {
-    const kept = this.tail - this.head;
-    if (kept * 2 <= this.times.length) {
-      for (const column of [this.times, this.values, this.levels]) column.copyWithin(0, this.head, this.tail);
-    } else {
-      const size = this.times.length * 2;
-      const move = (old: Float64Array) => {
-        const fresh = new Float64Array(size);
-        fresh.set(old.subarray(this.head, this.tail));
-        return fresh;
-      };
-      this.times = move(this.times);
-      this.values = move(this.values);
-      this.levels = move(this.levels);
-    }
-    this.tail = kept;
+    [this.times, this.values, this.levels] = makeRoom([this.times, this.values, this.levels], this.head, this.tail);
+    this.tail -= this.head;
     this.head = 0;
   }
 }

@@ -1,3 +1,4 @@
+import { makeRoom } from '../columnQueue.js';
 import type { LevelClock } from './levelClock.js';
 
 /**
@@ -69,24 +70,9 @@ export class ProcessedHistory {
     return this.tail > this.head ? this.times[this.head]! : Infinity;
   }
 
-  /** Compacts in place when at least half is consumed, else doubles. */
   private grow(): void {
-    const kept = this.tail - this.head;
-    if (kept * 2 <= this.times.length) {
-      for (const column of [this.times, this.bytes, this.factors, this.clockValues]) column.copyWithin(0, this.head, this.tail);
-    } else {
-      const size = this.times.length * 2;
-      const move = (old: Float64Array) => {
-        const fresh = new Float64Array(size);
-        fresh.set(old.subarray(this.head, this.tail));
-        return fresh;
-      };
-      this.times = move(this.times);
-      this.bytes = move(this.bytes);
-      this.factors = move(this.factors);
-      this.clockValues = move(this.clockValues);
-    }
+    [this.times, this.bytes, this.factors, this.clockValues] = makeRoom([this.times, this.bytes, this.factors, this.clockValues], this.head, this.tail);
+    this.tail -= this.head;
     this.head = 0;
-    this.tail = kept;
   }
 }

@@ -1,3 +1,4 @@
+import { makeRoom } from '../columnQueue.js';
 import type { PointKind } from './pointList.js';
 
 /**
@@ -73,25 +74,14 @@ export class TagQueue {
     this.head = this.crossed = this.tail = 0;
   }
 
-  /** Compacts in place when at least half is consumed, else doubles. */
   private makeRoom(): void {
-    const live = this.tail - this.head;
-    if (live * 2 <= this.sources.length) {
-      for (const column of [this.sources, this.positions, this.workloads, this.usables, this.apps]) column.copyWithin(0, this.head, this.tail);
-    } else {
-      const size = this.sources.length * 2;
-      const grow = <T extends Float64Array | Uint8Array>(old: T, fresh: T): T => {
-        fresh.set(old.subarray(this.head, this.tail) as never);
-        return fresh;
-      };
-      this.sources = grow(this.sources, new Float64Array(size));
-      this.positions = grow(this.positions, new Float64Array(size));
-      this.workloads = grow(this.workloads, new Float64Array(size));
-      this.usables = grow(this.usables, new Float64Array(size));
-      this.apps = grow(this.apps, new Uint8Array(size));
-    }
+    [this.sources, this.positions, this.workloads, this.usables, this.apps] = makeRoom(
+      [this.sources, this.positions, this.workloads, this.usables, this.apps],
+      this.head,
+      this.tail,
+    );
     this.crossed -= this.head;
-    this.tail = live;
+    this.tail -= this.head;
     this.head = 0;
   }
 }
