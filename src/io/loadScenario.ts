@@ -12,13 +12,20 @@ import { readScenarioText } from '../scenario/yamlScenario.js';
 import { readChurnTrace } from './readChurnTrace.js';
 import { readMsrTrace } from './readMsrTrace.js';
 
+const listAt = (value: unknown): any[] => (Array.isArray(value) ? value : []);
+
 /**
- * The traces named by vmDefaults and every VM, with their reading options computed as the schema will
- * (traceFormatOf), so that both agree on the table key. Malformed entries are the parser's to report.
+ * The traces named by the churn of vmDefaults, every VM and their disks, and by the uplinks' background traffic,
+ * with their reading options computed as the schema will (traceFormatOf), so that both agree on the table key.
+ * Malformed entries are the parser's to report.
  */
 function traceRequests(raw: unknown): Map<string, { file: string; format: TraceFormat }> {
-  const doc = (raw ?? {}) as { vmDefaults?: { churn?: unknown }; vms?: unknown };
-  const churnLists = [doc.vmDefaults?.churn, ...(Array.isArray(doc.vms) ? doc.vms.map((vm) => vm?.churn) : [])];
+  const doc = (raw ?? {}) as { vmDefaults?: unknown; vms?: unknown; uplinks?: unknown };
+  const machines = [doc.vmDefaults, ...listAt(doc.vms)];
+  const churnLists = [
+    ...machines.flatMap((vm) => [vm?.churn, ...listAt(vm?.disks).map((disk) => disk?.churn)]),
+    ...listAt(doc.uplinks).map((uplink) => uplink?.background?.priority),
+  ];
   const requests = new Map<string, { file: string; format: TraceFormat }>();
   for (const item of churnLists.filter(Array.isArray).flat()) {
     const t = item?.trace;

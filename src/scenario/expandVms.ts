@@ -1,9 +1,11 @@
 // VM entries → VmSpec list: vmDefaults fill what an entry leaves out, built-in defaults fill the rest, and an
 // entry with count n > 1 becomes n VMs named name-1..name-n (zero-padded to the width of n), instance i's churn
-// shifted by i × stagger.
+// shifted by i × stagger. A VM that lists its disks takes its disk count, used disk and apply rate from them (and
+// its churn, when the disks have their own).
 import { VM_DEFAULTS } from './defaults.js';
 import type { ParsedVm, ParsedVmDefaults } from './schema.js';
-import type { VmSpec } from './types.js';
+import { diskApplyRateBytesPerSec } from './diskApplyRate.js';
+import type { ChurnComponent, VmSpec } from './types.js';
 import { shiftChurn } from './shiftChurn.js';
 import { parseRate } from './units.js';
 
@@ -27,18 +29,25 @@ function defaultRate(text: string): number {
 export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaults): VmSpec[] {
   return entries.flatMap((vm) => {
     const processServer = vm.processServer ?? defaults.processServer;
-    const churn = vm.churn ?? defaults.churn;
+    const disks = vm.disks ?? defaults.disks ?? VM_DEFAULTS.disks;
+    const diskList = typeof disks === 'number' ? null : disks;
+    // Disks with their own churn make the VM's churn; crossChecks has rejected a VM that gives both.
+    const churn = diskList?.[0]?.churn != null ? diskList.flatMap((d) => d.churn!) : (vm.churn ?? defaults.churn);
     if (processServer === undefined || churn === undefined) return [];
+    const applyRate = vm.applyRate ?? defaults.applyRate;
     const spec: Omit<VmSpec, 'name'> = {
       processServer,
       machineKind: vm.machineKind ?? defaults.machineKind ?? VM_DEFAULTS.machineKind,
       dhcp: vm.dhcp ?? defaults.dhcp ?? VM_DEFAULTS.dhcp,
       bootDrivers: vm.bootDrivers ?? defaults.bootDrivers ?? VM_DEFAULTS.bootDrivers,
-      disks: vm.disks ?? defaults.disks ?? VM_DEFAULTS.disks,
-      usedDiskBytes: vm.usedDisk ?? defaults.usedDisk ?? VM_DEFAULTS.usedDisk,
+      disks: diskList?.length ?? (disks as number),
+      ...(diskList === null ? {} : { diskList }),
+      usedDiskBytes: diskList?.reduce((sum, d) => sum + d.usedBytes, 0) ?? vm.usedDisk ?? defaults.usedDisk ?? VM_DEFAULTS.usedDisk,
       maxReplicationBytesPerSec:
         vm.maxReplicationRate ?? defaults.maxReplicationRate ?? defaultRate(VM_DEFAULTS.maxReplicationRate),
-      applyRateBytesPerSec: vm.applyRate ?? defaults.applyRate ?? defaultRate(VM_DEFAULTS.applyRate),
+      // With disks, an applyRate given still caps what the disks allow.
+      applyRateBytesPerSec:
+        diskList === null ? (applyRate ?? defaultRate(VM_DEFAULTS.applyRate)) : Math.min(diskApplyRateBytesPerSec(diskList), applyRate ?? Infinity),
       churn,
       snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
@@ -47,7 +56,11 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
     // Instance i's time-based churn is shifted by i × stagger.
     return expandedNames(vm.name, vm.count).map((name, i) => {
       const copy = structuredClone(spec);
-      if (i > 0 && vm.stagger > 0) copy.churn = copy.churn.map((c) => shiftChurn(c, i * vm.stagger));
+      if (i > 0 && vm.stagger > 0) {
+        const shift = (c: ChurnComponent) => shiftChurn(c, i * vm.stagger);
+        copy.churn = copy.churn.map(shift);
+        copy.diskList?.forEach((d) => (d.churn = d.churn?.map(shift) ?? null));
+      }
       return { name, ...copy };
     });
   });

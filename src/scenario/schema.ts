@@ -27,7 +27,10 @@ import {
   rateField,
   sizeField,
 } from './fields.js';
-import { FAILOVER_CHOICES, type OutageSpec } from './types.js';
+import { backgroundSchema } from './backgroundSchema.js';
+import { disksField } from './diskSchema.js';
+import { bandwidthThrottlingSchema } from './throttlingSchema.js';
+import { FAILOVER_CHOICES, type OutageSpec, type ProcessServerSpec, type UplinkSpec } from './types.js';
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -36,11 +39,19 @@ const cloudSchema = mapping({
   processingDelay: durationField(nonNegative), // the product's default, filled in by withProductDefaults
 }).transform((c) => ({ processingDelaySec: c.processingDelay }));
 
-export const uplinkSchema = mapping({
-  name: nameField(),
-  bandwidth: rateField(positive),
-  outages: outagesSchema,
-}).transform((u) => ({ name: u.name, bandwidthBytesPerSec: u.bandwidth, outages: u.outages }));
+export function uplinkSchema(traces: TraceTable) {
+  return mapping({
+    name: nameField(),
+    bandwidth: rateField(positive),
+    outages: outagesSchema,
+    background: backgroundSchema(traces).optional(),
+  }).transform((u): UplinkSpec => ({
+    name: u.name,
+    bandwidthBytesPerSec: u.bandwidth,
+    outages: u.outages,
+    ...(u.background === undefined ? {} : { background: u.background }),
+  }));
+}
 
 const d = PROCESS_SERVER_DEFAULTS;
 export const processServerSchema = mapping({
@@ -61,7 +72,8 @@ export const processServerSchema = mapping({
     d.initialReplicationDisks,
   ),
   outages: outagesSchema,
-}).transform((p) => ({
+  bandwidthThrottling: bandwidthThrottlingSchema.optional(),
+}).transform((p): ProcessServerSpec => ({
   name: p.name,
   uplink: p.uplink,
   throughputBytesPerSec: p.throughput,
@@ -75,6 +87,7 @@ export const processServerSchema = mapping({
   pendingUploadCriticalSec: p.pendingUploadCritical,
   initialReplicationDisks: p.initialReplicationDisks,
   outages: p.outages,
+  ...(p.bandwidthThrottling === undefined ? {} : { bandwidthThrottling: p.bandwidthThrottling }),
 }));
 
 /** VM fields that vmDefaults may set; all optional here, defaults are applied when merging. */
@@ -84,7 +97,7 @@ function vmFields(traces: TraceTable) {
     machineKind: enumField(['windows', 'linux', 'physical']).optional(),
     dhcp: booleanField().optional(),
     bootDrivers: booleanField().optional(),
-    disks: numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }).optional(),
+    disks: disksField(traces).optional(),
     usedDisk: sizeField(nonNegative).optional(),
     maxReplicationRate: rateField(positive).optional(),
     applyRate: rateField(positive).optional(),
@@ -158,7 +171,7 @@ export function scenarioSchema(traces: TraceTable) {
     policy: policySchema.prefault({ kind: 'asr' }),
     cloud: cloudSchema,
     vmDefaults: mapping(fields).prefault({}),
-    uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
+    uplinks: listOf(uplinkSchema(traces), 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
     vms: listOf(mapping({ name: nameField(), count: vmCountSchema, stagger: staggerSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),
