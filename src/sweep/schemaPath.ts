@@ -14,6 +14,7 @@ interface Def {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   items?: z.ZodType[];
+  options?: z.ZodType[];
 }
 
 const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
@@ -25,6 +26,8 @@ function unwrap(schema: z.ZodType): Def {
     // .transform(f) is a pipe from the schema into f; z.preprocess(f, s) is a pipe from f into s.
     if (def.type === 'pipe') def = defOf(defOf(def.in!).type === 'transform' ? def.out! : def.in!);
     else if (def.innerType !== undefined) def = defOf(def.innerType);
+    // A union (the policy, by kind) has the fields of every option: a sweep may set any product's.
+    else if (def.type === 'union' && def.options !== undefined) return { type: 'object', shape: Object.assign({}, ...def.options.map((o) => unwrap(o).shape)) };
     else return def;
   }
 }

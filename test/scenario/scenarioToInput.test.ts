@@ -6,7 +6,11 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioToInput } from '../../src/scenario/scenarioToInput.js';
 import { minimalInput } from './fixtures.js';
 
-const examples = (await readdir('scenarios')).filter((f) => f.endsWith('.yaml'));
+// Every shipped scenario, the per-product policy examples included.
+const examples = [
+  ...(await readdir('scenarios')).filter((f) => f.endsWith('.yaml')),
+  ...(await readdir('scenarios/policies')).filter((f) => f.endsWith('.yaml')).map((f) => `policies/${f}`),
+];
 
 describe('scenarioToInput(scenario)', () => {
   it.each(examples)('parses back to the same scenario for scenarios/%s', async (file) => {
