@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runSweep } from '../src/sweep/runSweep.js';
-import { median, peakRssMb, timed } from './measure.js';
+import { median, timed } from './measure.js';
+import { sampleProcessTreeRss } from './processTreeRss.js';
 
 /** A sweep over the small site, shortened to one simulated day, with `replications` runs per point. */
 async function sweepFile(folder: string, replications: number, points: number): Promise<string> {
@@ -44,7 +45,7 @@ export interface SweepThroughput {
 /**
  * Runs per second of the same sweep with 1 worker and with 2, alternating over `rounds` rounds: a sweep's
  * speed-up is a wall-time figure, so on a shared machine it is only as good as the cores other processes
- * leave free; medians and back-to-back pairs damp that. Each sweep starts its own worker threads, which load
+ * leave free; medians and back-to-back pairs damp that. Each sweep starts its own worker processes, which load
  * and compile the code afresh, so a sweep of a few hundred short runs measures mostly that start-up: use
  * thousands.
  */
@@ -69,14 +70,15 @@ export async function sweepThroughput(runs: number, rounds: number): Promise<Swe
   }
 }
 
-/** Wall time and peak memory of a large sweep on 2 workers. */
-export async function bigSweep(runs: number): Promise<{ runs: number; wallSec: number; peakRssMb: number }> {
+/** Wall time and peak memory (the main process and its worker processes together) of a large sweep on 2 workers. */
+export async function bigSweep(runs: number): Promise<{ runs: number; wallSec: number; peakRssMb: number | null }> {
   const folder = await mkdtemp(join(tmpdir(), 'rposim-bench-sweep-'));
   try {
     const file = await sweepFile(folder, runs / 10, 10);
     const out = join(folder, 'out');
+    const rss = sampleProcessTreeRss();
     const { seconds } = await timed(() => runSweep(file, { out, workers: 2 }));
-    return { runs, wallSec: seconds, peakRssMb: peakRssMb() };
+    return { runs, wallSec: seconds, peakRssMb: rss.stop() };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

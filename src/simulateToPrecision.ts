@@ -69,8 +69,8 @@ export function simulateToPrecision(scenario: Scenario, options: PrecisionOption
     if (perReplication.length === 0) {
       throw new PrecisionInputError(`the choice ${choice} had no recovery point at any disaster in ${replications} replications: nothing to estimate`);
     }
-    const estimate = estimateMean(perReplication);
-    const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
+    const estimate = estimateMean(perReplication, { atLeast: 0 });
+    const half = estimate.halfWidth;
     const relative = estimate.mean === 0 ? (half === 0 ? 0 : Infinity) : half / Math.abs(estimate.mean);
     const met = relative <= options.relativeHalfWidth;
     if (met || target >= cap) {

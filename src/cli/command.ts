@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { InputError } from '../io/inputError.js';
 
 /**
  * One CLI command, as in @wdio/cli: yargs' command module shape, except that the handler returns the
@@ -15,3 +16,6 @@ export interface CliCommand<Args = object> {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+
+/** 2 for a problem with what the user gave (InputError); 1 for the rest: I/O failures (EACCES, EROFS, ENOSPC…) and bugs. */
+export const exitCodeFor = (error: unknown): number => (error instanceof InputError ? EXIT_USAGE : EXIT_FAILURE);

@@ -1,7 +1,8 @@
 // rposim merge <dirs...> --out DIR: shard folders → the files an unsharded sweep writes, byte for byte.
-import type { CliCommand } from './command.js';
+import { exitCodeFor, type CliCommand } from './command.js';
 import type { Argv } from 'yargs';
 import { mergeShards } from '../sweep/merge.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { reportFailures } from './sweep.js';
 
 export const command = 'merge <dirs...>';
@@ -19,13 +20,13 @@ export const builder = (yargs: Argv) =>
 
 export const handler = async (argv: MergeArgs): Promise<number> => {
   try {
-    const outcome = await mergeShards(argv.dirs, argv.out);
+    const outcome = await endCleanlyOnSignals(() => mergeShards(argv.dirs, argv.out));
     reportFailures(outcome.failures);
     process.stderr.write(`Merged ${outcome.runCount} runs from ${argv.dirs.length} folder(s) into ${argv.out}: runs.csv, summary.csv, sweep.json\n`);
     return outcome.failures.length > 0 ? 1 : 0;
   } catch (error) {
     process.stderr.write(`rposim merge: ${(error as Error).message}\n`);
-    return 2;
+    return exitCodeFor(error);
   }
 };
 

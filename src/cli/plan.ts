@@ -1,10 +1,13 @@
 import { formatPlan, writePlanFiles } from '../io/planFiles.js';
-import { readChurnTrace } from '../io/readChurnTrace.js';
+import { ChurnTraceError, readChurnTrace } from '../io/readChurnTrace.js';
+import { checkOutputFolder } from '../io/outputFolder.js';
+import { InputFileError } from '../io/readLines.js';
 import { RPO_MEASURES, type RpoMeasure } from '../plan/measuredScenario.js';
 import { plan } from '../plan/plan.js';
 import { traceScenario } from '../plan/traceScenario.js';
 import { parseDuration, parseFraction, parseRate, parseSize } from '../scenario/units.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { reportOnFolder, reportOption } from './report.js';
 
@@ -56,7 +59,14 @@ export const planCommand: CliCommand<PlanArgs> = {
     }
     let scenario;
     if (/\.csv$/i.test(argv.input)) {
-      const trace = await readChurnTrace(argv.input);
+      let trace;
+      try {
+        trace = await readChurnTrace(argv.input);
+      } catch (error) {
+        if (!(error instanceof ChurnTraceError || error instanceof InputFileError)) throw error;
+        console.error(`rposim: ${error.message}`);
+        return EXIT_USAGE;
+      }
       scenario = traceScenario(argv.input, trace, usedDisk?.ok ? usedDisk.value : 0);
     } else {
       const loaded = await loadScenarioOrReport(argv.input);
@@ -64,6 +74,8 @@ export const planCommand: CliCommand<PlanArgs> = {
       scenario = loaded.scenario;
       if (usedDisk?.ok) scenario = { ...scenario, vms: scenario.vms.map((vm) => ({ ...vm, usedDiskBytes: usedDisk.value })) };
     }
+    // Checked again when writing; here so that a refused folder costs no simulation.
+    if (argv.out !== undefined) await checkOutputFolder(argv.out, { kind: 'plan', name: scenario.name });
     const report = plan(scenario, {
       rpoSec: rpo.value,
       compliances: compliances.map(({ q }) => (q.ok ? q.value : 0)),
@@ -80,7 +92,7 @@ export const planCommand: CliCommand<PlanArgs> = {
       return EXIT_USAGE;
     }
     if (argv.out !== undefined) {
-      await writePlanFiles(report, argv.out);
+      await endCleanlyOnSignals(() => writePlanFiles(report, argv.out!));
       if (argv.report) await reportOnFolder(argv.out);
       console.log(`Plan written to ${argv.out}`);
     }

@@ -2,6 +2,7 @@
 // every 10% of the runs, whichever comes first, so logs stay short but show life.
 import { formatDuration } from '../io/humanUnits.js';
 import type { SweepProgress } from '../sweep/runSweep.js';
+import { writeWithControls } from './terminalOutput.js';
 
 export interface ProgressDisplay {
   update(progress: SweepProgress): void;
@@ -35,7 +36,7 @@ export function createProgress(stream: NodeJS.WriteStream, clock: () => number =
         if (now - lastDrawMs < 100 && p.done !== p.total) return;
         const width = 30;
         const filled = p.total === 0 ? width : Math.round((width * p.done) / p.total);
-        stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text(p)}\x1b[K`);
+        writeWithControls(stream, `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text(p)}\x1b[K`);
       } else {
         const tenth = p.total === 0 ? 10 : Math.floor((10 * p.done) / p.total);
         if (now - lastDrawMs < 10_000 && tenth === lastTenth) return;

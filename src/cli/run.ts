@@ -1,12 +1,15 @@
 import { formatPrecision, formatSummary } from '../io/formatSummary.js';
+import { InputError } from '../io/inputError.js';
+import { checkOutputFolder } from '../io/outputFolder.js';
 import { writeResults } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
-import { simulate } from '../simulate.js';
 import type { PrecisionMetric } from '../metrics/types.js';
 import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
-import { PRECISION_METRICS, PrecisionInputError, simulateToPrecision } from '../simulateToPrecision.js';
+import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
+import { runGuarded } from './guardedSimulation.js';
+import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { runProgress } from './runProgress.js';
 import { reportOnFolder, reportOption } from './report.js';
@@ -36,7 +39,7 @@ export const run: CliCommand<RunArgs> = {
         coerce: parseSeed,
         describe: "Random seed (non-negative integer); default: the scenario's seed",
       })
-      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole; default: results/<scenario name>' })
+      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (only a folder rposim wrote); default: results/<scenario name>' })
       .option('timeseries', { type: 'boolean', default: true, describe: 'Write timeseries.csv (--no-timeseries: skip it)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the output folder' })
       .option('precision', {
@@ -62,11 +65,19 @@ export const run: CliCommand<RunArgs> = {
       ? loaded.scenario
       : { ...loaded.scenario, output: { ...loaded.scenario.output, sampleIntervalSec: 0 } };
     const seed = argv.seed ?? scenario.seed;
+    const out = argv.out ?? defaultOutFolder(scenario.name);
+    // A folder derived from the scenario name may only hold that scenario's results ("a/b" and "a-b" share one).
+    const folderOptions = { sameNameOnly: argv.out === undefined };
+    // Checked again when writing; here so that a refused folder costs no simulation.
+    await checkOutputFolder(out, { kind: 'run', name: scenario.name }, folderOptions);
     let result;
     if (argv.precision === undefined) {
       const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
-      result = simulate(scenario, { seed, onProgress: progress.update });
-      progress.finish();
+      try {
+        result = await runGuarded({ kind: 'simulate', scenario, options: { seed } }, progress.update);
+      } finally {
+        progress.finish();
+      }
     } else {
       const target = parseFraction(argv.precision);
       if (!target.ok || target.value <= 0) {
@@ -75,7 +86,7 @@ export const run: CliCommand<RunArgs> = {
       }
       let run;
       try {
-        run = simulateToPrecision(scenario, { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice });
+        run = await runGuarded({ kind: 'precision', scenario, options: { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice } });
       } catch (error) {
         if (!(error instanceof PrecisionInputError)) throw error;
         console.error(`rposim run: --precision: ${error.message}`);
@@ -101,10 +112,10 @@ export const run: CliCommand<RunArgs> = {
       };
       if (argv.quiet) console.error(formatPrecision(result.precision!));
     }
-    const out = argv.out ?? defaultOutFolder(scenario.name);
     try {
-      await writeResults(result, out, { scenario, xlsx: argv.xlsx });
+      await endCleanlyOnSignals(() => writeResults(result, out, { ...folderOptions, scenario, xlsx: argv.xlsx }));
     } catch (error) {
+      if (error instanceof InputError) throw error;
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }

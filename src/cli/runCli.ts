@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { VERSION } from '../version.js';
-import { type CliCommand, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './command.js';
+import { type CliCommand, EXIT_OK, EXIT_USAGE, exitCodeFor } from './command.js';
 import { commands } from './commands.js';
 
 /** Raised by yargs' fail hook: bad arguments, unknown command or option, a rejected --seed. */
@@ -17,6 +17,7 @@ export async function runCli(args: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nSimulate Azure Site Recovery replication: RPO, data loss and downtime per failover choice.')
     .strict()
     .demandCommand(1, 'Name a command.')
+    .recommendCommands()
     .help()
     .alias('help', 'h')
     .version(VERSION)
@@ -24,7 +25,9 @@ export async function runCli(args: string[]): Promise<number> {
     // Return instead of exiting, so the exit code is decided here and pending output is flushed.
     .exitProcess(false)
     .fail((message, error) => {
-      throw new UsageError(message || error?.message || 'invalid arguments');
+      // recommendCommands' message alone ("Did you mean run?") does not say what was wrong.
+      const text = /^Did you mean/.test(message ?? '') ? `unknown command "${args[0]}": did you mean${message.slice('Did you mean'.length)}` : message;
+      throw new UsageError(text || error?.message || 'invalid arguments');
     });
   for (const command of commands) {
     parser.command({
@@ -62,5 +65,5 @@ function reportError(error: unknown): number {
   } else {
     console.error(`rposim: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return EXIT_FAILURE;
+  return exitCodeFor(error);
 }

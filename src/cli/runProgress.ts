@@ -2,6 +2,7 @@
 // runs and logs stay clean. A single run cannot be resumed, but its output folder is written only at the end.
 import { performance } from 'node:perf_hooks';
 import { formatDuration } from '../io/humanUnits.js';
+import { terminalSafe, writeWithControls } from './terminalOutput.js';
 
 export function runProgress(stream: NodeJS.WriteStream, label: string): { update: (fraction: number) => void; finish: () => void } {
   const startedMs = performance.now();
@@ -12,11 +13,11 @@ export function runProgress(stream: NodeJS.WriteStream, label: string): { update
       const elapsedSec = (performance.now() - startedMs) / 1000;
       if (elapsedSec < 1) return;
       const eta = fraction > 0 ? (elapsedSec * (1 - fraction)) / fraction : Number.NaN;
-      stream.write(`\r${label}: ${(fraction * 100).toFixed(0)}% simulated in ${formatDuration(elapsedSec)}, ETA ${Number.isFinite(eta) ? formatDuration(eta) : '?'}\x1b[K`);
+      writeWithControls(stream, `\r${terminalSafe(label)}: ${(fraction * 100).toFixed(0)}% simulated in ${formatDuration(elapsedSec)}, ETA ${Number.isFinite(eta) ? formatDuration(eta) : '?'}\x1b[K`);
       shown = true;
     },
     finish() {
-      if (shown) stream.write('\r\x1b[K');
+      if (shown) writeWithControls(stream, '\r\x1b[K');
     },
   };
 }

@@ -1,11 +1,15 @@
 // rposim sweep <sweep.yaml>: run a parameter sweep (or one shard of it) on every core.
-import type { CliCommand } from './command.js';
+import { exitCodeFor, type CliCommand } from './command.js';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadSweepFile } from '../io/loadSweep.js';
+import { InputFileError } from '../io/readLines.js';
 import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
+import { killRunProcessesNow } from '../sweep/runProcesses.js';
 import { runSweep } from '../sweep/runSweep.js';
+import { heapLimitMb } from './guardedSimulation.js';
+import { endBySignal, onSignals, signalExitCode } from './interrupts.js';
 import { createProgress } from './progress.js';
 import { reportOnFolder, reportOption } from './report.js';
 import { resolveShard } from './shardOption.js';
@@ -18,6 +22,7 @@ export interface SweepArgs {
   out?: string;
   workers?: number;
   resume: boolean;
+  retryFailed?: boolean;
   shard?: string;
   shardCount?: number;
   report: boolean;
@@ -27,8 +32,9 @@ export const builder = (yargs: Argv) =>
   yargs
     .positional('file', { type: 'string', demandOption: true, describe: 'sweep file (YAML)' })
     .option('out', { type: 'string', describe: 'output folder (default: results/<sweep file name>)' })
-    .option('workers', { type: 'number', describe: 'worker threads (default: all cores; 1 runs inline)' })
+    .option('workers', { type: 'number', describe: 'worker processes (default: all cores)' })
     .option('resume', { type: 'boolean', default: false, describe: 'keep runs already in the output folder, compute only the missing ones' })
+    .option('retry-failed', { type: 'boolean', default: false, describe: 'resume, and recompute the runs recorded as failed too' })
     .option('shard', { type: 'string', describe: 'run only shard i of n, 0-based (e.g. 0/4); merge the shards with rposim merge' })
     .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' })
     .option('report', reportOption);
@@ -47,29 +53,42 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.stderr.write(`rposim sweep: ${shard.error}\n`);
     return 2;
   }
-  const loaded = await loadSweepFile(argv.file);
+  let loaded;
+  try {
+    loaded = await loadSweepFile(argv.file);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    process.stderr.write(`rposim: ${error.message}\n`);
+    return 2;
+  }
   if (!loaded.ok) {
     process.stderr.write(`${formatIssues(loaded.errors)}\n`);
     return 2;
   }
 
-  // First signal: stop scheduling and let runs in flight finish (they are written). The listeners are
-  // `once`, so a second Ctrl-C gets Node's default: exit at once (finished runs are on disk regardless).
+  // First signal: stop scheduling and let runs in flight finish (they are written). A second one quits at
+  // once: the workers are killed and this process's temporaries removed (finished runs are on disk regardless).
   const controller = new AbortController();
   let signalExit = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signalExit = signal === 'SIGINT' ? 130 : 143;
+  const stopSignals = onSignals((signal) => {
+    if (controller.signal.aborted) {
+      killRunProcessesNow();
+      endBySignal(signal);
+      return;
+    }
+    signalExit = signalExitCode(signal);
     process.stderr.write(`\n${signal}: stopping after the runs in flight (again to quit at once)…\n`);
     controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  });
   const progress = createProgress(process.stderr);
   try {
     const outcome = await runSweep(loaded.sweep, {
       out,
       workers: argv.workers,
-      resume: argv.resume,
+      // The same heap limit as a single run's (RPOSIM_MAX_HEAP_MB, or this process's).
+      heapLimitMb: heapLimitMb(),
+      resume: argv.resume || argv.retryFailed === true,
+      retryFailed: argv.retryFailed,
       shard: shard.shard,
       signal: controller.signal,
       onProgress: (p) => progress.update(p),
@@ -86,6 +105,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
       return signalExit || 130;
     }
     reportFailures(outcome.failures);
+    if (outcome.failures.length > 0) process.stderr.write(`Failed runs are kept on --resume; to compute them again: rposim sweep ${argv.file} --out ${out}${shardFlag} --retry-failed\n`);
     const wall = outcome.wallSec === null ? '' : ` in ${outcome.wallSec.toFixed(1)} s`;
     if (outcome.status === 'shard-complete') {
       process.stderr.write(
@@ -100,10 +120,9 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
   } catch (error) {
     progress.finish();
     process.stderr.write(`rposim sweep: ${(error as Error).message}\n`);
-    return 2;
+    return exitCodeFor(error);
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopSignals();
   }
 };
 

@@ -1,5 +1,5 @@
 import { max, mean, quantile } from 'd3-array';
-import { meanCi95 } from '../metrics/sampleStats.js';
+import { meanInterval } from '../metrics/sampleStats.js';
 import type { FailoverRecord } from '../metrics/types.js';
 import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
 
@@ -9,6 +9,8 @@ export interface Figures {
   max: number | null;
   /** 95% CI of the mean by batch means over the records in disaster order; null with too few. */
   ci95: [number, number] | null;
+  /** The "±" beside the mean: the interval's half-width before its low end was clipped at 0; null with ci95. */
+  halfWidth: number | null;
 }
 
 export interface ChoiceFigures {
@@ -48,10 +50,11 @@ export function failoverFigures(records: readonly FailoverRecord[]): ChoiceFigur
 /** mean, p95 and max of the non-null values; nulls (no recovery point) are not zero loss, so they are left out. */
 export function figures(values: ReadonlyArray<number | null>): Figures {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const interval = meanInterval(present);
   return {
     mean: mean(present) ?? null,
     p95: quantile(present, 0.95) ?? null,
     max: max(present) ?? null,
-    ci95: meanCi95(present),
+    ...(interval ?? { ci95: null, halfWidth: null }),
   };
 }

@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FailoverRecord } from '../metrics/types.js';
-import { bytesCell, secondsCell } from './csvCells.js';
+import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
 
 export const FAILOVER_COLUMNS = [
   'vm',
@@ -21,8 +20,9 @@ export const FAILOVER_COLUMNS = [
 ] as const;
 
 /** failovers.csv: one row per disaster × VM × choice, in the result's order; empty cells where there was no point. */
-export function failoversCsv(records: readonly FailoverRecord[]): string {
-  const rows = records.map((r) => [
+export const failoversTable: CsvTable<FailoverRecord> = {
+  columns: FAILOVER_COLUMNS,
+  row: (r) => [
     r.vm,
     r.choice,
     secondsCell(r.disasterTimeSec),
@@ -38,6 +38,7 @@ export function failoversCsv(records: readonly FailoverRecord[]): string {
     secondsCell(r.extraProcessingSec),
     secondsCell(r.bootSec),
     r.note,
-  ]);
-  return stringify(rows, { header: true, columns: [...FAILOVER_COLUMNS] });
-}
+  ],
+};
+
+export const failoversCsv = (records: readonly FailoverRecord[]): string => csvText(failoversTable, records);

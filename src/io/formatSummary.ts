@@ -67,7 +67,7 @@ function vmRow(vm: VmSummary): string[] {
   return [
     vm.name,
     vm.processServer,
-    rpoMinutes({ mean: vm.rpo.mean, p95: vm.rpo.p95, max: vm.rpo.max, ci95: null }),
+    rpoMinutes({ mean: vm.rpo.mean, p95: vm.rpo.p95, max: vm.rpo.max }),
     formatPercent(vm.rpo.fractionWithinThreshold),
     alerts(vm.rpoAlerts.episodes, vm.rpoAlerts.seconds),
     // Backlog: written at the source but not yet uploaded (source bitmap/log plus PS cache).
@@ -94,7 +94,6 @@ function aggregateRows(vms: readonly VmSummary[]): string[][] {
       mean: weightedMean(observed.map((vm) => [vm.rpo.mean ?? 0, vm.rpo.observedSec])),
       p95: average(present((vm) => vm.rpo.p95)),
       max: average(present((vm) => vm.rpo.max)),
-      ci95: null,
     }),
     formatPercent(
       weightedMean(
@@ -109,7 +108,7 @@ function aggregateRows(vms: readonly VmSummary[]): string[][] {
   const worst = [
     'worst VM',
     '',
-    rpoMinutes({ mean: largest(present((vm) => vm.rpo.mean)), p95: largest(present((vm) => vm.rpo.p95)), max: largest(present((vm) => vm.rpo.max)), ci95: null }),
+    rpoMinutes({ mean: largest(present((vm) => vm.rpo.mean)), p95: largest(present((vm) => vm.rpo.p95)), max: largest(present((vm) => vm.rpo.max)) }),
     formatPercent(Math.min(...vms.map((vm) => vm.rpo.fractionWithinThreshold ?? 0))),
     // The VM longest in alert, with its own episodes.
     alerts(longestInAlert.rpoAlerts.episodes, longestInAlert.rpoAlerts.seconds),
@@ -167,13 +166,14 @@ function uplinkSection(uplinks: readonly UplinkSummary[]): string {
   return `Uplinks\n${textTable(headerRow, rows)}`;
 }
 
-function rpoMinutes(f: Figures): string {
-  return triple(f, (seconds) => (seconds === null ? '-' : (seconds / 60).toFixed(1)));
+/** RPO figures are exact time-weighted statistics of the run, not Monte-Carlo estimates: no interval. */
+function rpoMinutes(f: Pick<Figures, 'mean' | 'p95' | 'max'>): string {
+  return triple({ ...f, ci95: null, halfWidth: null }, (seconds) => (seconds === null ? '-' : (seconds / 60).toFixed(1)));
 }
 
 /** mean / p95 / max; a Monte-Carlo mean shows its 95% half-width ("12m ±1m"). */
 function triple(f: Figures, format: (value: number | null) => string): string {
-  const half = f.ci95 === null || f.ci95 === undefined ? '' : ` ±${format((f.ci95[1] - f.ci95[0]) / 2)}`;
+  const half = f.halfWidth === null ? '' : ` ±${format(f.halfWidth)}`;
   return `${format(f.mean)}${half} / ${format(f.p95)} / ${format(f.max)}`;
 }
 

@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { LifecyclePhase } from '../metrics/types.js';
-import { bytesCell, secondsCell } from './csvCells.js';
+import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
 
 export const LIFECYCLE_COLUMNS = [
   'vm',
@@ -24,8 +23,9 @@ export const LIFECYCLE_COLUMNS = [
  * lifecycle.csv: one row per VM × phase of the failover–failback cycle, VM by VM, phases in time order; the RPO
  * columns describe, for a protected phase, the leg replicating the VM then.
  */
-export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
-  const rows = phases.map((p) => [
+export const lifecycleTable: CsvTable<LifecyclePhase> = {
+  columns: LIFECYCLE_COLUMNS,
+  row: (p) => [
     p.vm,
     p.phase,
     secondsCell(p.startSec),
@@ -41,6 +41,7 @@ export function lifecycleCsv(phases: readonly LifecyclePhase[]): string {
     secondsCell(p.rpo?.max ?? null),
     p.rpo?.fractionWithinThreshold === null || p.rpo === null ? '' : p.rpo.fractionWithinThreshold.toFixed(6),
     p.note,
-  ]);
-  return stringify(rows, { header: true, columns: [...LIFECYCLE_COLUMNS] });
-}
+  ],
+};
+
+export const lifecycleCsv = (phases: readonly LifecyclePhase[]): string => csvText(lifecycleTable, phases);

@@ -1,15 +1,17 @@
 // Reads a sweep file, its base scenario (kept raw: every variant is validated by parseScenario) and the
-// trace files the base refers to (read once, shared by every run).
+// trace files its runs refer to (read once, shared by every run).
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import type { TraceTable } from '../scenario/churnSchema.js';
 import type { ScenarioIssue } from '../scenario/issues.js';
-import type { ChurnTraceData } from '../scenario/traceData.js';
+import { prepareSweep, variantRaw, type SweepInput } from '../sweep/executeRun.js';
 import { specAsWritten } from '../sweep/manifest.js';
-import type { SweepInput } from '../sweep/executeRun.js';
-import { checkPathsInBase, parseSweepSpec } from '../sweep/spec.js';
-import { readChurnTrace } from './readChurnTrace.js';
+import { checkPathsInBase, parseSweepSpec, type SweepSpec } from '../sweep/spec.js';
+import { notASweepSpec } from './fileKind.js';
+import { InputFileError } from './readLines.js';
+import { readTraces, traceRequests, type TraceRequests } from './readTraces.js';
+import { readYamlFile } from './readYamlFile.js';
+import type { YamlText } from '../scenario/yamlScenario.js';
 
 export interface LoadedSweep {
   /** The sweep file as given. */
@@ -19,25 +21,9 @@ export interface LoadedSweep {
   specHash: string;
 }
 
-type Loaded<T> = { ok: true; value: T } | { ok: false; errors: ScenarioIssue[] };
-
-async function readYaml(path: string, source: string): Promise<Loaded<{ raw: unknown; locate: (p: readonly (string | number)[]) => { line: number; column: number } | undefined }>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { ok: false, errors: [{ source, path: '', expected: 'a readable YAML file', found: (error as NodeJS.ErrnoException).code ?? String(error) }] };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({ source, path: '', expected: 'valid YAML', found: e.message.split('\n')[0]!, line: e.linePos?.[0].line, column: e.linePos?.[0].col })),
-    };
-  }
-  const locate = (p: readonly (string | number)[]) => {
-    // The deepest node that exists: an unknown key is reported where its parent is.
+/** Line and column of a path in the sweep file: the deepest node that exists (an unknown key is reported at its parent). */
+function locator({ doc, lineCounter }: Extract<YamlText, { ok: true }>) {
+  return (p: readonly (string | number)[]) => {
     for (let n = p.length; n >= 0; n--) {
       const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) {
@@ -47,22 +33,26 @@ async function readYaml(path: string, source: string): Promise<Loaded<{ raw: unk
     }
     return undefined;
   };
-  return { ok: true, value: { raw: doc.toJS(), locate } };
 }
 
-/** Trace file names in a raw scenario: churn components `{ trace: "file.csv" }` or `{ trace: { file } }`. */
-export function traceReferences(baseRaw: unknown): string[] {
-  const refs = new Set<string>();
-  const vms = (baseRaw as { vms?: unknown })?.vms;
-  for (const vm of Array.isArray(vms) ? vms : []) {
-    const churn = (vm as { churn?: unknown })?.churn;
-    for (const component of Array.isArray(churn) ? churn : []) {
-      const trace = (component as { trace?: unknown })?.trace;
-      const file = typeof trace === 'string' ? trace : (trace as { file?: unknown })?.file;
-      if (typeof file === 'string') refs.add(file);
-    }
-  }
-  return [...refs].sort();
+/**
+ * The traces any run of the sweep reads: the base's (with the spec's fixed settings), and those of every
+ * combination of values of the axes that reach into a churn list (an axis may vary a trace's file, interval
+ * or block size). Other axes cannot name a trace, so their values need not be enumerated.
+ */
+function sweepTraceRequests(spec: SweepSpec, baseSeed: number, baseRaw: unknown): TraceRequests {
+  const layout = prepareSweep({ spec, baseSeed, baseRaw, traces: new Map() });
+  const touchesChurn = spec.axes.map((axis) => axis.segments.some((s) => s.kind === 'key' && (s.key === 'churn' || s.key === 'trace')));
+  const requests: TraceRequests = new Map();
+  const seen = new Set<string>();
+  layout.points.forEach((values, point) => {
+    const key = JSON.stringify(values.filter((_, i) => touchesChurn[i]));
+    if (seen.has(key)) return;
+    seen.add(key);
+    const variant = variantRaw(layout, point);
+    if (variant.ok) traceRequests(variant.raw, requests);
+  });
+  return requests;
 }
 
 /** Key order fixed, so the hash depends on content only. */
@@ -75,30 +65,47 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** sha256 over the normalised spec, the base scenario and the traces' contents, fed piece by piece. */
+function sweepHash(spec: SweepSpec, baseSeed: number, baseRaw: unknown, traces: TraceTable): string {
+  const hash = createHash('sha256').update(canonicalJson({ spec: specAsWritten(spec, baseSeed), base: baseRaw }));
+  for (const [key, data] of [...traces].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    hash.update(`\n${key}\n`);
+    if (typeof data === 'string') hash.update(data);
+    else {
+      for (const column of [data.startsSec, data.bytes]) {
+        for (let i = 0; i < column.length; i += 1 << 16) hash.update(new Uint8Array(Float64Array.from(column.slice(i, i + (1 << 16))).buffer));
+      }
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Reads a sweep file and what it refers to; throws InputFileError when the sweep file itself cannot be read. */
 export async function loadSweepFile(file: string): Promise<{ ok: true; sweep: LoadedSweep } | { ok: false; errors: ScenarioIssue[] }> {
-  const sweepYaml = await readYaml(file, file);
+  const sweepYaml = await readYamlFile(file);
   if (!sweepYaml.ok) return sweepYaml;
-  const parsed = parseSweepSpec(sweepYaml.value.raw, { source: file, locate: sweepYaml.value.locate });
+  const scenario = notASweepSpec(sweepYaml.raw, file);
+  if (scenario) return { ok: false, errors: [scenario] };
+  const locate = locator(sweepYaml);
+  const parsed = parseSweepSpec(sweepYaml.raw, { source: file, locate });
   if (!parsed.ok) return parsed;
   const spec = parsed.spec;
   const basePath = resolve(dirname(file), spec.base);
-  const base = await readYaml(basePath, spec.base);
-  if (!base.ok) return base;
-  const baseRaw = base.value.raw;
-  const pathIssues = checkPathsInBase(spec, baseRaw, { source: file, locate: sweepYaml.value.locate });
-  if (pathIssues.length > 0) return { ok: false, errors: pathIssues };
-  const traces = new Map<string, ChurnTraceData | string>();
-  for (const ref of traceReferences(baseRaw)) {
-    try {
-      traces.set(ref, await readChurnTrace(resolve(dirname(basePath), ref)));
-    } catch (error) {
-      // The reason goes in the map: parseScenario reports it for every run that uses the trace.
-      traces.set(ref, `cannot read ${ref}: ${(error as Error).message}`);
-    }
+  let base;
+  try {
+    base = await readYamlFile(basePath, spec.base);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    const found = `${JSON.stringify(spec.base)} (${error.message})`;
+    return { ok: false, errors: [{ source: file, path: 'base', expected: 'the path of a readable scenario, relative to the sweep file', found, ...locate(['base']) }] };
   }
+  if (!base.ok) return base;
+  const baseRaw = base.raw;
+  const pathIssues = checkPathsInBase(spec, baseRaw, { source: file, locate });
+  if (pathIssues.length > 0) return { ok: false, errors: pathIssues };
   const baseSeed = spec.seed ?? (typeof (baseRaw as { seed?: unknown })?.seed === 'number' ? (baseRaw as { seed: number }).seed : 1);
-  const specHash = createHash('sha256')
-    .update(canonicalJson({ spec: specAsWritten(spec, baseSeed), base: baseRaw, traces: [...traces.entries()] }))
-    .digest('hex');
-  return { ok: true, sweep: { file, input: { spec, baseSeed, baseRaw, traces }, specHash } };
+  // An unreadable trace goes in the table with its reason: parseScenario reports it for every run that uses it.
+  const traces = await readTraces(sweepTraceRequests(spec, baseSeed, baseRaw), dirname(basePath));
+  const specHash = sweepHash(spec, baseSeed, baseRaw, traces);
+  return { ok: true, sweep: { file, input: { spec, baseSeed, baseRaw, traces: new Map(traces) }, specHash } };
 }

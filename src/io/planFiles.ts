@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { PlanReport, PlanTarget } from '../plan/plan.js';
+import { SAFE_CAST } from './csvCells.js';
 import { formatDuration, formatPercent } from './humanUnits.js';
 import { textTable } from './textTable.js';
 import { writeFolderAtomically } from './writeFolderAtomically.js';
@@ -14,12 +15,12 @@ const PLAN_CSV_COLUMNS = [
 
 /** Writes plan.json (the whole report) and plan.csv (one row per target) into `out`, replaced as a whole. */
 export async function writePlanFiles(report: PlanReport, out: string): Promise<void> {
-  await writeFolderAtomically(out, async (folder) => {
+  await writeFolderAtomically(out, { kind: 'plan', name: report.scenario }, async (folder) => {
     await writeFile(join(folder, 'plan.json'), `${JSON.stringify(report, null, 2)}\n`);
     const rows = report.targets.map((t) =>
       PLAN_CSV_COLUMNS.map((c) => (c === 'unachievable' ? unachievableText(report, t) : String(t[c] ?? ''))),
     );
-    await writeFile(join(folder, 'plan.csv'), stringify([[...PLAN_CSV_COLUMNS], ...rows]));
+    await writeFile(join(folder, 'plan.csv'), stringify([[...PLAN_CSV_COLUMNS], ...rows], { cast: SAFE_CAST }));
   });
 }
 

@@ -1,41 +1,41 @@
-// A sweep's folder on disk. Each finished run is its own small JSON file, written to a temporary name and
-// renamed into place: a rename is atomic, so after Ctrl-C, SIGTERM or kill -9 a run file is either whole or
-// absent, and resuming is a directory listing. (A journal would need checksums and torn-line repair; files
-// also let shards on a shared volume write into one folder, and merge is a copy.) The final files are
-// assembled from the run files in run order, so any worker count or shard layout gives the same bytes.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile, open } from 'node:fs/promises';
+// A sweep's folder on disk. Each finished run is its own small file, written to a temporary name and renamed
+// into place: a rename is atomic, so after Ctrl-C, SIGTERM or kill -9 a run file is either whole or absent, and
+// resuming is a directory listing. (A journal would need torn-line repair; files also let shards on a shared
+// volume write into one folder, and merge is a copy.) Run files carry a checksum (runFile.ts). The final files
+// are assembled from the run files in run order, so any worker count or shard layout gives the same bytes.
+// Temporaries are created, renamed and removed with synchronous calls: a signal handler removing them then never
+// races a call still under way.
+import { closeSync, linkSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AxisValue, SweepLayout } from '../sweep/design.js';
 import { failureOf, sweepJson, type FailureInfo, type SweepManifest } from '../sweep/manifest.js';
 import type { RunRecord } from '../sweep/runRecord.js';
 import { summarizePoint } from '../sweep/summary.js';
 import { runsCsvHeader, runsCsvLines, summaryCsvHeader, summaryCsvLines } from '../sweep/tables.js';
+import { makeFolder } from './makeFolder.js';
+import { withPath } from './pathInError.js';
+import { checkOutputFolder, MARKER_FILE, markerText } from './outputFolder.js';
+import { parseRunFile, readRunFile, readRunRecord, runRecordPath, runsDir, SweepStoreError } from './runFile.js';
+import { holdTemporary, removeStaleTemporaries, temporaryPath } from './temporaries.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
 
-export class SweepStoreError extends Error {
-  override name = 'SweepStoreError';
-}
-
-const RUNS = 'runs';
 const MANIFEST = 'manifest.json';
-const runFile = (index: number) => `${String(index).padStart(8, '0')}.json`;
 const RUN_FILE = /^(\d{8,})\.json$/;
 
-export const runsDir = (out: string) => join(out, RUNS);
-
-/** Write-then-rename, so readers (and a later resume) never see half a file. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await writeFile(tmp, content);
-  await rename(tmp, path);
-}
-
 export async function readManifest(out: string): Promise<SweepManifest | null> {
+  const path = join(runsDir(out), MANIFEST);
+  let text: string;
   try {
-    return JSON.parse(await readFile(join(runsDir(out), MANIFEST), 'utf8')) as SweepManifest;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SweepStoreError(`${join(runsDir(out), MANIFEST)}: unreadable (${(error as Error).message})`);
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as SweepManifest;
+  } catch (error) {
+    throw new SweepStoreError(`${path}: not a sweep manifest (${(error as Error).message})`);
   }
 }
 
@@ -48,26 +48,32 @@ export function manifestMismatch(expected: SweepManifest, found: SweepManifest, 
 }
 
 /**
- * Prepares <out>/runs for this sweep. Run files under the same manifest are reused: a run is a pure function
- * of (spec hash, version, index), so an existing file is exactly what recomputing would write.
+ * Prepares <out>/runs for this sweep. `out` must be new, empty or a sweep folder rposim wrote (outputFolder.ts).
+ * Run files under the same manifest are reused: a run is a pure function of (spec hash, version, index), so an
+ * existing file is exactly what recomputing would write. Temporaries of processes that are gone are removed.
  */
 export async function openSweepDir(out: string, manifest: SweepManifest): Promise<void> {
-  await mkdir(runsDir(out), { recursive: true });
-  const existing = await readManifest(out);
-  if (existing) {
-    const problem = manifestMismatch(manifest, existing, out);
+  await checkOutputFolder(out, { kind: 'sweep' });
+  await makeFolder(runsDir(out));
+  writeFileAtomic(join(out, MARKER_FILE), markerText({ kind: 'sweep' }));
+  await removeStaleTemporaries(out);
+  await removeStaleTemporaries(runsDir(out));
+  // Created with link(), which fails if the name exists: of two sweeps starting into one folder, one writes the
+  // manifest and the other reads it, so different sweeps can never both believe the folder is theirs.
+  const path = join(runsDir(out), MANIFEST);
+  const tmp = temporaryPath(path);
+  const release = holdTemporary(tmp);
+  try {
+    writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+    linkSync(tmp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const problem = manifestMismatch(manifest, (await readManifest(out))!, out);
     if (problem) throw new SweepStoreError(`${problem}. Choose another --out or delete the folder.`);
-  } else {
-    await writeFileAtomic(join(runsDir(out), MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  } finally {
+    rmSync(tmp, { force: true });
+    release();
   }
-}
-
-/**
- * Temporary files of processes killed mid-write. Only removed once every run is present: before that, a
- * shard sharing this folder may be writing one right now.
- */
-async function removeStaleTemporaries(out: string): Promise<void> {
-  for (const name of await readdir(runsDir(out))) if (name.includes('.tmp-')) await rm(join(runsDir(out), name), { force: true });
 }
 
 export async function completedRuns(out: string): Promise<Set<number>> {
@@ -79,13 +85,11 @@ export async function completedRuns(out: string): Promise<Set<number>> {
   return done;
 }
 
-export const writeRunRecord = (out: string, record: RunRecord) =>
-  writeFileAtomic(join(runsDir(out), runFile(record.index)), `${JSON.stringify(record)}\n`);
-
-export const runRecordPath = (out: string, index: number) => join(runsDir(out), runFile(index));
-
-export async function readRunRecord(out: string, index: number): Promise<RunRecord> {
-  return JSON.parse(await readFile(runRecordPath(out, index), 'utf8')) as RunRecord;
+/** Indices of the runs in `out` recorded as failed (read from their files). */
+export async function failedRuns(out: string): Promise<Set<number>> {
+  const failed = new Set<number>();
+  for (const index of await completedRuns(out)) if ((await readRunRecord(out, index)).status === 'failed') failed.add(index);
+  return failed;
 }
 
 export const SWEEP_FILES = ['runs.csv', 'summary.csv', 'sweep.json'] as const;
@@ -101,39 +105,49 @@ export async function assembleSweep(
   manifest: SweepManifest,
   locate: (index: number) => string = (index) => runRecordPath(out, index),
 ): Promise<FailureInfo[]> {
-  // Random suffix: shards on several machines sharing the folder may assemble at once (with equal pids).
-  const suffix = `tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const runsTmp = join(out, `runs.csv.${suffix}`);
-  const summaryTmp = join(out, `summary.csv.${suffix}`);
-  const runsCsv = await open(runsTmp, 'w');
-  const summaryCsv = await open(summaryTmp, 'w');
+  const runsTmp = temporaryPath(join(out, 'runs.csv'));
+  const summaryTmp = temporaryPath(join(out, 'summary.csv'));
+  const releases = [holdTemporary(runsTmp), holdTemporary(summaryTmp)];
   const failures: FailureInfo[] = [];
   try {
-    await runsCsv.write(runsCsvHeader(layout.spec));
-    await summaryCsv.write(summaryCsvHeader(layout.spec));
-    const replications = layout.spec.replications;
-    for (let point = 0; point < layout.points.length; point++) {
-      const values: AxisValue[] = layout.points[point]!;
-      const records: RunRecord[] = [];
-      for (let k = 0; k < replications; k++) {
-        const record = JSON.parse(await readFile(locate(point * replications + k), 'utf8')) as RunRecord;
-        records.push(record);
-        if (record.status === 'failed') failures.push(failureOf(record));
+    const runsCsv = openSync(runsTmp, 'w');
+    const summaryCsv = openSync(summaryTmp, 'w');
+    try {
+      writeFileSync(runsCsv, runsCsvHeader(layout.spec));
+      writeFileSync(summaryCsv, summaryCsvHeader(layout.spec));
+      const replications = layout.spec.replications;
+      for (let point = 0; point < layout.points.length; point++) {
+        const values: AxisValue[] = layout.points[point]!;
+        const records: RunRecord[] = [];
+        for (let k = 0; k < replications; k++) {
+          const record = await readRunFile(locate(point * replications + k));
+          records.push(record);
+          if (record.status === 'failed') failures.push(failureOf(record));
+        }
+        writeFileSync(runsCsv, records.map((r) => runsCsvLines(r, values)).join(''));
+        writeFileSync(summaryCsv, summaryCsvLines(summarizePoint(point, records), values));
       }
-      await runsCsv.write(records.map((r) => runsCsvLines(r, values)).join(''));
-      await summaryCsv.write(summaryCsvLines(summarizePoint(point, records), values));
+    } finally {
+      closeSync(runsCsv);
+      closeSync(summaryCsv);
     }
+    renameSync(runsTmp, join(out, 'runs.csv'));
+    renameSync(summaryTmp, join(out, 'summary.csv'));
+  } catch (error) {
+    throw withPath(error, out);
   } finally {
-    await runsCsv.close();
-    await summaryCsv.close();
+    rmSync(runsTmp, { force: true });
+    rmSync(summaryTmp, { force: true });
+    for (const release of releases) release();
   }
-  await rename(runsTmp, join(out, 'runs.csv'));
-  await rename(summaryTmp, join(out, 'summary.csv'));
-  await writeFileAtomic(join(out, 'sweep.json'), sweepJson(manifest, layout, failures));
-  await removeStaleTemporaries(out);
+  writeFileAtomic(join(out, 'sweep.json'), sweepJson(manifest, layout, failures));
   return failures;
 }
 
+/** Copies a run file from another sweep folder (a shard), checking it first so a damaged file is named where it is. */
 export async function copyRunRecord(fromOut: string, toOut: string, index: number): Promise<void> {
-  await writeFileAtomic(runRecordPath(toOut, index), await readFile(runRecordPath(fromOut, index), 'utf8'));
+  const from = runRecordPath(fromOut, index);
+  const text = await readFile(from, 'utf8');
+  parseRunFile(from, text);
+  writeFileAtomic(runRecordPath(toOut, index), text);
 }

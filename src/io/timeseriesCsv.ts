@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { TimeseriesSample } from '../metrics/types.js';
-import { bytesCell, secondsCell } from './csvCells.js';
+import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
 
 export const TIMESERIES_COLUMNS = [
   'time_s',
@@ -15,23 +14,28 @@ export const TIMESERIES_COLUMNS = [
 
 /**
  * timeseries.csv: one row per sample time × VM; rpo_s and oldest_point_age_s (how far back the retained points
- * reach) are empty before the VM's first recovery point.
+ * reach) are empty before the VM's first recovery point. A failover–failback cycle adds the direction of the leg
+ * each row describes.
  */
-export function timeseriesCsv(samples: readonly TimeseriesSample[]): string {
-  // A failover–failback cycle adds the direction of the leg each row describes.
-  const withDirection = samples.some((s) => s.direction !== undefined);
-  const rows = samples.map((s) => [
-    secondsCell(s.timeSec),
-    s.vm,
-    ...(withDirection ? [s.direction ?? ''] : []),
-    secondsCell(s.rpoSec),
-    secondsCell(s.oldestPointAgeSec),
-    bytesCell(s.sourceBacklogBytes),
-    bytesCell(s.psCacheBytes),
-    bytesCell(s.unuploadedBytes),
-    bytesCell(s.unprocessedBytes),
-  ]);
+export function timeseriesTable(withDirection: boolean): CsvTable<TimeseriesSample> {
   const columns: string[] = [...TIMESERIES_COLUMNS];
   if (withDirection) columns.splice(2, 0, 'direction');
-  return stringify(rows, { header: true, columns });
+  return {
+    columns,
+    row: (s) => [
+      secondsCell(s.timeSec),
+      s.vm,
+      ...(withDirection ? [s.direction ?? ''] : []),
+      secondsCell(s.rpoSec),
+      secondsCell(s.oldestPointAgeSec),
+      bytesCell(s.sourceBacklogBytes),
+      bytesCell(s.psCacheBytes),
+      bytesCell(s.unuploadedBytes),
+      bytesCell(s.unprocessedBytes),
+    ],
+  };
 }
+
+export const hasDirection = (samples: readonly TimeseriesSample[]): boolean => samples.some((s) => s.direction !== undefined);
+
+export const timeseriesCsv = (samples: readonly TimeseriesSample[]): string => csvText(timeseriesTable(hasDirection(samples)), samples);

@@ -1,15 +1,13 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReport } from '../report/buildReport.js';
 import { readResultsFolder } from './readResultsFolder.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
 
 export const REPORT_FILE = 'report.html';
 
-/** Writes the report of a results folder to `out` (default: report.html inside it), through a temporary file. */
+/** Writes the report of a results folder to `out` (default: report.html inside it), through a temporary file (removed on a signal, see temporaries.ts). */
 export async function writeReport(folder: string, out = join(folder, REPORT_FILE)): Promise<string> {
   const html = await buildReport(await readResultsFolder(folder));
-  const tmp = `${out}.tmp-${process.pid}`;
-  await writeFile(tmp, html, 'utf8');
-  await rename(tmp, out);
+  writeFileAtomic(out, html);
   return out;
 }

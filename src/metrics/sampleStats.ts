@@ -26,8 +26,17 @@ export function sampleStats(values: readonly number[]): Stats {
   };
 }
 
-/** 95% CI of the mean of time-ordered values by batch means; null when there are too few values. */
-export function meanCi95(values: readonly number[]): [number, number] | null {
+/**
+ * 95% CI of the mean of time-ordered values by batch means, and its half-width t·s/√n; null when there are too few
+ * values. Every Stats is of a quantity that cannot be negative (data loss, downtime, a point's age), so the low
+ * end is clipped at 0; the half-width is the one before clipping (what a "±" shows). The interval is centred on
+ * the mean of whole batches, which can differ from the mean of all values: read the half-width from here, not
+ * from the interval's ends.
+ */
+export function meanInterval(values: readonly number[]): { ci95: [number, number]; halfWidth: number } | null {
   if (values.length < CI_MIN_VALUES) return null;
-  return batchMeans(values, CI_BATCHES)?.ci95 ?? null;
+  const estimate = batchMeans(values, CI_BATCHES, { atLeast: 0 });
+  return estimate === null ? null : { ci95: estimate.ci95, halfWidth: estimate.halfWidth };
 }
+
+export const meanCi95 = (values: readonly number[]): [number, number] | null => meanInterval(values)?.ci95 ?? null;

@@ -17,10 +17,18 @@ import {
   positive,
   rateField,
   sizeField,
+  type Bound,
 } from './fields.js';
+import { LIMITS, QUANTITY_LIMITS } from './limits.js';
 import { traceKey, type ChurnTraceData, type TraceFormat } from './traceData.js';
 import type { ChurnComponent } from './types.js';
 import { parseDuration } from './units.js';
+
+const atLeastTraceInterval: Bound = {
+  test: (v) => v >= LIMITS.minTraceIntervalSec,
+  text: `>= ${LIMITS.minTraceIntervalSec}s (the shortest trace interval rposim replays)`,
+};
+const wholeBytes: Bound = { test: (v) => v >= 1 && Number.isInteger(v), text: 'of a whole number of bytes >= 1' };
 
 /** Trace contents keyed by the file name as written in the scenario, or the error met reading it. */
 export type TraceTable = ReadonlyMap<string, ChurnTraceData | string>;
@@ -38,7 +46,14 @@ const dailyProfileSchema = mapping({
   const byVolume = p.volume !== undefined && p.peakHour !== undefined && p.peakToMean !== undefined;
   const keyCount = Object.values(p).filter((v) => v !== undefined).length;
   if (byMultipliers && keyCount === 2) {
-    return { kind: 'dailyProfile', hourlyRatesBytesPerSec: p.hourlyMultipliers!.map((m) => m * p.baseRate!) };
+    const rates = p.hourlyMultipliers!.map((m) => m * p.baseRate!);
+    if (Math.max(...rates) <= QUANTITY_LIMITS.rate.max) return { kind: 'dailyProfile', hourlyRatesBytesPerSec: rates };
+    ctx.addIssue({
+      code: 'custom',
+      message: `multipliers whose peak times baseRate is at most ${QUANTITY_LIMITS.rate.text}`,
+      path: ['hourlyMultipliers'],
+    });
+    return z.NEVER;
   }
   if (byVolume && keyCount === 3) {
     return { kind: 'dailyProfile', hourlyRatesBytesPerSec: dailyProfileFromVolume(p.volume!, p.peakHour!, p.peakToMean!) };
@@ -121,6 +136,9 @@ const windowSchema = mapping({
   if (w.duration > w.every) {
     ctx.addIssue({ code: 'custom', message: 'a duration no longer than the period (every)', path: ['duration'] });
   }
+  if (!(w.volume / w.duration <= QUANTITY_LIMITS.rate.max)) {
+    ctx.addIssue({ code: 'custom', message: `a volume written at most at ${QUANTITY_LIMITS.rate.text} over the duration`, path: ['volume'] });
+  }
   return windowSteps(w.every, w.start, w.duration, w.volume);
 });
 
@@ -160,19 +178,52 @@ function windowSteps(periodSec: number, startSec: number, durationSec: number, v
   };
 }
 
+/** The reading options of a trace entry: the loader uses this schema alone to decide which files to read. */
+export const traceOptionsSchema = mapping({
+  file: nameField(),
+  format: enumField(['csv', 'msr'] as const).default('csv'),
+  scale: numberField(between(Number.MIN_VALUE, 1e6, '> 0 and at most 1000000')).prefault(1),
+  loop: booleanField().default(true),
+  // MSR block traces only: aggregation interval, block coalescing, filters.
+  interval: durationField(atLeastTraceInterval).prefault('60s'),
+  uniqueBlocks: booleanField().default(false),
+  blockSize: sizeField(wholeBytes, ['4 KiB', '512 B']).prefault('4 KiB'),
+  host: nameField().optional(),
+  disk: numberField(nonNegative, { integer: true }).optional(),
+});
+
+/** Highest write rate of a trace (bytes per second), computed once per trace however many VMs replay it. */
+const peakRates = new WeakMap<ChurnTraceData, number>();
+function peakRateOf(data: ChurnTraceData): number {
+  let peak = peakRates.get(data);
+  if (peak === undefined) {
+    peak = 0;
+    const n = data.startsSec.length;
+    for (let i = 0; i < n; i++) {
+      const length = i + 1 < n ? data.startsSec[i + 1]! - data.startsSec[i]! : data.startsSec[n - 1]! - data.startsSec[n - 2]!;
+      peak = Math.max(peak, data.bytes[i]! / length);
+    }
+    peakRates.set(data, peak);
+  }
+  return peak;
+}
+
+/**
+ * Scaled bytes, shared by every VM that replays the trace with the same scale: a trace is read-only once parsed,
+ * and a site of thousands of VMs on one month-long trace must not hold thousands of copies.
+ */
+const scaledBytes = new WeakMap<ChurnTraceData, Map<number, number[]>>();
+function bytesScaled(data: ChurnTraceData, scale: number): number[] {
+  if (scale === 1) return data.bytes;
+  const byScale = scaledBytes.get(data) ?? new Map<number, number[]>();
+  scaledBytes.set(data, byScale);
+  let bytes = byScale.get(scale);
+  if (bytes === undefined) byScale.set(scale, (bytes = data.bytes.map((b) => b * scale)));
+  return bytes;
+}
+
 function traceSchema(traces: TraceTable) {
-  return mapping({
-    file: nameField(),
-    format: enumField(['csv', 'msr'] as const).default('csv'),
-    scale: numberField(positive).prefault(1),
-    loop: booleanField().default(true),
-    // MSR block traces only: aggregation interval, block coalescing, filters.
-    interval: durationField(positive).prefault('60s'),
-    uniqueBlocks: booleanField().default(false),
-    blockSize: sizeField(positive).prefault('4 KiB'),
-    host: nameField().optional(),
-    disk: numberField(nonNegative, { integer: true }).optional(),
-  }).transform((t, ctx): ChurnComponent => {
+  return traceOptionsSchema.transform((t, ctx): ChurnComponent => {
     const data = traces.get(traceKey(t.file, traceFormatOf(t)));
     // Traces come from readChurnTrace, which guarantees this shape; check it anyway for callers passing data.
     const problem =
@@ -192,7 +243,17 @@ function traceSchema(traces: TraceTable) {
       });
       return z.NEVER;
     }
-    return { kind: 'trace', source: t.file, startsSec: [...data.startsSec], bytes: data.bytes.map((b) => b * t.scale), loop: t.loop };
+    const peak = peakRateOf(data) * t.scale;
+    if (!(peak <= QUANTITY_LIMITS.rate.max)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a trace whose peak write rate, times scale, is at most ${QUANTITY_LIMITS.rate.text}`,
+        path: ['scale'],
+        params: { found: `${t.scale} (a peak of ${peak.toExponential(2)} bytes/s)` },
+      });
+      return z.NEVER;
+    }
+    return { kind: 'trace', source: t.file, startsSec: data.startsSec, bytes: bytesScaled(data, t.scale), loop: t.loop };
   });
 }
 

@@ -3,8 +3,9 @@
 import { cycleChecks } from './cycleChecks.js';
 import { diskChecks, disksHaveChurn, rawDiskList } from './diskChecks.js';
 import { expandedNames } from './expandVms.js';
-import { describeValue, type PathSegment, valueAt } from './issues.js';
+import { describeValue, listNames, type PathSegment, valueAt } from './issues.js';
 import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
+import { formatLimit, LIMITS } from './limits.js';
 import { attempt, list } from './rawInput.js';
 import { staggerChecks } from './staggerChecks.js';
 import { parseDuration } from './units.js';
@@ -35,10 +36,32 @@ function namesOf(raw: unknown, key: string): { path: PathSegment[]; name: string
 }
 
 function nameList(names: Set<string>): string {
-  return names.size ? ` (${[...names].join(', ')})` : '';
+  return names.size ? ` (${listNames(names)})` : '';
+}
+
+/** VMs after count expansion, counting only entries whose count is valid (the schema reports the others). */
+export function rawVmTotal(raw: unknown): number {
+  return list(raw, 'vms').reduce<number>((total, vm) => total + (attempt(vmCountSchema, valueAt(vm, ['count'])) ?? 0), 0);
+}
+
+/** The phrase for a field that must name a master target. */
+export function masterTargetExpected(names: Iterable<string>): string {
+  const known = listNames(names);
+  return `the name of a master target in masterTargets (${known || 'none defined'})`;
 }
 
 function checkReferences(raw: unknown, issues: RawIssue[]): void {
+  // Names are expanded below (name-1 … name-N): only once the total is known to be within the limit.
+  const vmTotal = rawVmTotal(raw);
+  const expand = vmTotal <= LIMITS.vms;
+  if (!expand) {
+    issues.push({ path: ['vms'], expected: `at most ${formatLimit(LIMITS.vms)} VMs in all (counts included)`, found: `${formatLimit(vmTotal)} VMs` });
+  }
+  const masterTargets = uniqueNames(namesOf(raw, 'masterTargets'), 'master target', issues);
+  const checkMasterTarget = (value: unknown, path: PathSegment[]) => {
+    if (typeof value === 'string' && !masterTargets.has(value.trim())) issues.push({ path, expected: masterTargetExpected(masterTargets) });
+  };
+  checkMasterTarget(valueAt(raw, ['vmDefaults', 'masterTarget']), ['vmDefaults', 'masterTarget']);
   const uplinks = uniqueNames(namesOf(raw, 'uplinks'), 'uplink', issues);
   const processServers = uniqueNames(namesOf(raw, 'processServers'), 'process server', issues);
 
@@ -67,16 +90,16 @@ function checkReferences(raw: unknown, issues: RawIssue[]): void {
     if (valueAt(vm, ['churn']) === undefined && !hasDefaultChurn && !disksHaveChurn(rawDiskList(raw, vm))) {
       issues.push({ path: ['vms', i, 'churn'], expected: 'a list of churn components, here or in vmDefaults' });
     }
+    checkMasterTarget(valueAt(vm, ['masterTarget']), ['vms', i, 'masterTarget']);
     const name = valueAt(vm, ['name']);
     const count = attempt(vmCountSchema, valueAt(vm, ['count']));
-    if (typeof name === 'string' && count !== undefined) {
+    if (expand && typeof name === 'string' && count !== undefined) {
       for (const expanded of expandedNames(name.trim(), count)) vmNames.push({ path: ['vms', i, 'name'], name: expanded });
     }
   });
   uniqueNames(vmNames, 'VM (count > 1 names VMs name-1, name-2, ...)', issues);
   uniqueNames(namesOf(raw, 'replicationGroups'), 'replication group', issues);
   uniqueNames(namesOf(raw, 'recoveryPlans'), 'recovery plan', issues);
-  uniqueNames(namesOf(raw, 'masterTargets'), 'master target', issues);
 }
 
 function checkProcessServerOrderings(raw: unknown, issues: RawIssue[]): void {

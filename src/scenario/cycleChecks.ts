@@ -1,9 +1,10 @@
 // Cross-field rules of replication groups, recovery plans and the failback procedure (domain.md §4), checked on
 // the raw input like crossChecks.ts so that every problem is reported at once, at the field the user wrote.
-import type { RawIssue } from './crossChecks.js';
+import { masterTargetExpected, rawVmTotal, type RawIssue } from './crossChecks.js';
+import { LIMITS } from './limits.js';
 import { cycleSchema } from './cycleSchema.js';
 import { expandedNames } from './expandVms.js';
-import { type PathSegment, valueAt } from './issues.js';
+import { listNames, type PathSegment, valueAt } from './issues.js';
 import { attempt, list } from './rawInput.js';
 import { horizonSchema, vmCountSchema, warmupSchema } from './schema.js';
 import type { CycleSpec } from './types.js';
@@ -17,11 +18,12 @@ interface RawVm {
   usedDiskBytes: number | null;
   snapshots: boolean;
   snapshotsPath: PathSegment[];
-  masterTarget: string | null;
   masterTargetPath: PathSegment[];
+  masterTarget: string | null;
 }
 
 function rawVms(raw: unknown): RawVm[] {
+  if (rawVmTotal(raw) > LIMITS.vms) return []; // crossChecks reports it; expanding would not end
   const defaults = (key: string) => valueAt(raw, ['vmDefaults', key]);
   return list(raw, 'vms').flatMap((vm, index) => {
     const name = valueAt(vm, ['name']);
@@ -41,8 +43,8 @@ function rawVms(raw: unknown): RawVm[] {
       usedDiskBytes: used.ok ? used.value : null,
       snapshots: pick('snapshots') === true,
       snapshotsPath: where('snapshots'),
-      masterTarget: typeof masterTarget === 'string' ? masterTarget.trim() : null,
       masterTargetPath: where('masterTarget'),
+      masterTarget: typeof masterTarget === 'string' ? masterTarget.trim() : null,
     }));
   });
 }
@@ -78,7 +80,7 @@ function checkMembers(
       for (const { name, k } of stringList(valueAt(entry, sub))) {
         const path = [key, i, ...sub, k];
         if (!vmNames.has(name)) {
-          issues.push({ path, expected: `the name of a VM (${[...vmNames].join(', ')})` });
+          issues.push({ path, expected: `the name of a VM (${listNames(vmNames)})` });
         } else if (owner.has(name)) {
           issues.push({ path, expected: `a VM not already in ${owner.get(name)}`, found: JSON.stringify(name) });
         } else owner.set(name, `${key}[${i}]`);
@@ -116,15 +118,14 @@ function checkMasterTargets(raw: unknown, vms: RawVm[], cycle: CycleSpec, issues
     const name = valueAt(t, ['name']);
     if (typeof name === 'string') indexOf.set(name.trim(), i);
   });
-  const known = `the name of a master target in masterTargets (${[...indexOf.keys()].join(', ') || 'none defined'})`;
+  // A VM's own masterTarget is checked by crossChecks, cycle or not.
   const everyVmNamesOne = vms.length > 0 && vms.every((vm) => vm.masterTarget !== null);
   if (!indexOf.has(reprotect.masterTarget) && !(reprotect.masterTarget === '' && everyVmNamesOne)) {
-    issues.push({ path: ['cycle', 'reprotect', 'masterTarget'], expected: `${known}: the classic architecture fails back through a master target` });
+    issues.push({ path: ['cycle', 'reprotect', 'masterTarget'], expected: `${masterTargetExpected(indexOf.keys())}: the classic architecture fails back through a master target` });
   }
   const disks = new Map<string, number>();
   for (const vm of vms) {
     const target = vm.masterTarget ?? reprotect.masterTarget;
-    if (vm.masterTarget !== null && !indexOf.has(vm.masterTarget)) issues.push({ path: vm.masterTargetPath, expected: known });
     disks.set(target, (disks.get(target) ?? 0) + vm.disks);
     if (vm.snapshots) {
       issues.push({ path: vm.snapshotsPath, expected: `false: VM ${vm.name} has snapshots and cannot be reprotected` });

@@ -19,6 +19,7 @@ import {
 } from './fields.js';
 import { outagesSchema } from './outagesSchema.js';
 import { FAILOVER_CHOICES, type CycleSpec } from './types.js';
+import { formatLimit, LIMITS } from './limits.js';
 
 const durationDistribution = () => distributionField(() => durationField(nonNegative));
 const vmNames = listOf(nameField(), 'VM names');
@@ -43,7 +44,10 @@ export const recoveryPlanSchema = mapping({
   groups: listOf(
     mapping({
       vms: vmNames.default([]),
-      maxParallel: numberField(nonNegative, { integer: true }).prefault(PLAN_DEFAULTS.maxParallel),
+      // Above the group's size it means "all at once", like 0; a larger figure than any site has is a typo.
+      maxParallel: numberField(between(0, LIMITS.vms, `from 0 to ${formatLimit(LIMITS.vms)} (the limit of VMs in a scenario; 0 = all at once)`), {
+        integer: true,
+      }).prefault(PLAN_DEFAULTS.maxParallel),
       actionsBefore: actions,
       actionsAfter: actions,
     }),

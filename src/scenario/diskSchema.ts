@@ -3,9 +3,12 @@ import * as z from 'zod';
 import { churnListSchema, type TraceTable } from './churnSchema.js';
 import { DISK_DEFAULTS } from './defaults.js';
 import { churnLimit } from './diskTargets.js';
-import { enumField, fractionField, listOf, mapping, nameField, nonNegative, numberField, positive, rateField, sizeField } from './fields.js';
+import { between, enumField, fractionField, listOf, mapping, nameField, nonNegative, numberField, positive, rateField, sizeField } from './fields.js';
 import { meanChurnBytesPerSec } from './meanChurn.js';
 import { DISK_TARGETS, type DiskSpec } from './types.js';
+
+/** A vSphere VM has at most 256 virtual disks. */
+const MAX_DISKS = 256;
 
 /** Shares within this of 100% add up to 100% (they are written as rounded percentages). */
 const SHARE_SLACK = 1e-6;
@@ -46,6 +49,7 @@ function diskSchema(traces: TraceTable) {
 function diskListSchema(traces: TraceTable) {
   return listOf(diskSchema(traces), 'disks { name, size, used, target, ioSize, applyRate, churnShare | churn }')
     .min(1, 'at least one disk')
+    .max(MAX_DISKS, `at most ${MAX_DISKS} disks (a vSphere VM's maximum)`)
     .transform((disks, ctx): DiskSpec[] => {
       const issue = (i: number, field: string, message: string) => ctx.addIssue({ code: 'custom', message, path: [i, field] });
       const seen = new Set<string>();
@@ -74,7 +78,7 @@ function diskListSchema(traces: TraceTable) {
 
 /** `disks`: a count (initial-replication slots, as before) or the list of the VM's disks. */
 export function disksField(traces: TraceTable) {
-  return z.union([numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }), diskListSchema(traces)], {
-    error: 'a number of disks (an integer >= 1) or a list of disks { name, size, target, ... }',
+  return z.union([numberField(between(1, MAX_DISKS, `from 1 to ${MAX_DISKS} (a vSphere VM's maximum)`), { integer: true }), diskListSchema(traces)], {
+    error: `a number of disks (an integer from 1 to ${MAX_DISKS}) or a list of disks { name, size, target, ... }`,
   });
 }

@@ -52,16 +52,16 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
       snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
     };
-    // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings.
-    // Instance i's time-based churn is shifted by i × stagger.
+    // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings, except for
+    // the arrays of churn components (trace intervals, hourly rates): read-only, and a trace of millions of
+    // intervals replayed by thousands of VMs must be held once. Instance i's time-based churn is shifted by
+    // i × stagger.
+    const { churn: components, diskList: _shared, ...rest } = spec;
     return expandedNames(vm.name, vm.count).map((name, i) => {
-      const copy = structuredClone(spec);
-      if (i > 0 && vm.stagger > 0) {
-        const shift = (c: ChurnComponent) => shiftChurn(c, i * vm.stagger);
-        copy.churn = copy.churn.map(shift);
-        copy.diskList?.forEach((d) => (d.churn = d.churn?.map(shift) ?? null));
-      }
-      return { name, ...copy };
+      const place = (c: ChurnComponent) => (i > 0 && vm.stagger > 0 ? shiftChurn(c, i * vm.stagger) : { ...c });
+      const churn = components.map(place);
+      const disks = diskList === null ? {} : { diskList: diskList.map((d) => ({ ...d, churn: d.churn?.map(place) ?? null })) };
+      return { name, ...structuredClone(rest), ...disks, churn };
     });
   });
 }

@@ -11,7 +11,9 @@ export interface OtherStrings {
 }
 
 export type FieldFormat =
-  | { kind: UnitKind; text: string; or?: OtherStrings }
+  /** examples: values the field accepts (the same as its messages offer); none = the unit's generic ones.
+   *  or: strings it reads besides its unit's. */
+  | { kind: UnitKind; text: string; examples?: string[]; or?: OtherStrings }
   | { kind: 'number'; integer: boolean; text: string }
   | { kind: 'distribution' };
 

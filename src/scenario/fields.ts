@@ -1,7 +1,8 @@
 // Zod building blocks for scenario fields. Every error message is the "expected …" phrase a user reads,
 // so each builder states what a valid value looks like (unit, range, example).
 import * as z from 'zod';
-import { fieldFormats, type UnitKind } from './fieldFormats.js';
+import { fieldFormats } from './fieldFormats.js';
+import { QUANTITY_LIMITS } from './limits.js';
 import type { Distribution } from './types.js';
 import { parseDuration, parseFraction, parseRate, parseSize, type UnitResult } from './units.js';
 
@@ -17,33 +18,64 @@ export const between = (min: number, max: number, text: string): Bound => ({
   text,
 });
 
-function unitField(
-  parse: (input: unknown) => UnitResult,
-  noun: string,
-  bound: Bound,
-  example: string,
-  kind: UnitKind,
-) {
-  const field = z.unknown().transform((input, ctx) => {
-    const result = parse(input);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.expected, input });
-      return z.NEVER;
-    }
-    if (!Number.isFinite(result.value) || !bound.test(result.value)) {
-      ctx.addIssue({ code: 'custom', message: `${noun} ${bound.text}, like ${example}`, input });
-      return z.NEVER;
-    }
-    return result.value;
-  });
-  return field.register(fieldFormats, { kind, text: `${noun} ${bound.text}` });
+/** Examples offered in messages, in order of preference; a field shows only those it accepts. */
+const EXAMPLES = {
+  duration: ['15m', '1h', '30s', '24h', '4h', '7d', '5m', '0'],
+  size: ['600 GB', '512 MiB', '4 KiB', '2 TB', '0'],
+  rate: ['20 MB/s', '100 Mbps', '2 TB/day', '1 Gbps'],
+} as const;
+
+type Unit = keyof typeof EXAMPLES;
+const PARSERS: Record<Unit, (input: unknown) => UnitResult> = { duration: parseDuration, size: parseSize, rate: parseRate };
+const NOUNS: Record<Unit, string> = { duration: 'a duration', size: 'a size', rate: 'a data rate' };
+
+/** A value within the field's bound and the sanity limit. */
+function accepts(unit: Unit, bound: Bound, value: number): boolean {
+  return Number.isFinite(value) && value <= QUANTITY_LIMITS[unit].max && bound.test(value);
 }
 
-export const durationField = (bound: Bound = nonNegative) => unitField(parseDuration, 'a duration', bound, '"15m"', 'duration');
-export const sizeField = (bound: Bound = nonNegative) => unitField(parseSize, 'a size', bound, '"600 GB"', 'size');
-export const rateField = (bound: Bound = positive) => unitField(parseRate, 'a data rate', bound, '"20 MB/s"', 'rate');
+/** The examples the field itself accepts (two at most): a message never suggests a rejected value. */
+function examplesFor(unit: Unit, bound: Bound, candidates: readonly string[]): string[] {
+  const valid = candidates.filter((text) => {
+    const parsed = PARSERS[unit](text);
+    return parsed.ok && accepts(unit, bound, parsed.value);
+  });
+  return valid.slice(0, 2);
+}
+
+function unitField(unit: Unit, bound: Bound, candidates: readonly string[] = EXAMPLES[unit]) {
+  const valid = examplesFor(unit, bound, candidates);
+  const examples = valid.length === 0 ? '' : `, like ${valid.map((v) => JSON.stringify(v)).join(' or ')}`;
+  const limit = QUANTITY_LIMITS[unit];
+  const field = z.unknown().transform((input, ctx) => {
+    const result = PARSERS[unit](input);
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message, input });
+      return z.NEVER;
+    };
+    if (!result.ok) return fail(`${NOUNS[unit]} ${bound.text} with a unit${examples}${result.hint ? ` (${result.hint})` : ''}`);
+    if (!bound.test(result.value)) return fail(`${NOUNS[unit]} ${bound.text}${examples}`);
+    if (!accepts(unit, bound, result.value)) return fail(`${NOUNS[unit]} ${bound.text} and at most ${limit.text}${examples}`);
+    return result.value;
+  });
+  return field.register(fieldFormats, { kind: unit, text: `${NOUNS[unit]} ${bound.text}`, examples: valid });
+}
+
+export const durationField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('duration', bound, examples);
+export const sizeField = (bound: Bound = nonNegative, examples?: readonly string[]) => unitField('size', bound, examples);
+export const rateField = (bound: Bound = positive) => unitField('rate', bound);
 export const fractionField = () =>
-  unitField(parseFraction, 'a fraction', between(0, 1, 'from 0 to 1'), '"20%" or 0.2', 'fraction');
+  z
+    .unknown()
+    .transform((input, ctx) => {
+      const result = parseFraction(input);
+      if (!result.ok || !(result.value >= 0 && result.value <= 1)) {
+        ctx.addIssue({ code: 'custom', message: result.ok ? 'a fraction from 0 to 1, like "20%" or 0.2' : result.expected, input });
+        return z.NEVER;
+      }
+      return result.value;
+    })
+    .register(fieldFormats, { kind: 'fraction', text: 'a fraction from 0 to 1' });
 
 /** A plain number (no unit) such as a ratio or a count. */
 export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
@@ -63,7 +95,13 @@ export function numberField(bound: Bound, options: { integer?: boolean } = {}) {
   return field.register(fieldFormats, { kind: 'number', integer: options.integer ?? false, text: `${noun} ${bound.text}` });
 }
 
-export const nameField = () => z.string({ error: 'a name (text)' }).trim().min(1, 'a non-empty name');
+// Names end up in terminal tables, CSV cells and folder names: one line of printable text.
+export const nameField = () =>
+  z
+    .string({ error: 'a name (text)' })
+    .trim()
+    .min(1, 'a non-empty name')
+    .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'a name without line breaks, tabs or other control characters');
 export const booleanField = () => z.boolean({ error: 'true or false' });
 export const enumField = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `one of ${values.join(', ')}` });
@@ -114,6 +152,9 @@ export function distributionField(value: () => z.ZodType<number>) {
       }
       if (d.exponential !== undefined) return { kind: 'exponential', mean: d.exponential };
       if (d.normal !== undefined) return { kind: 'normal', ...d.normal };
+      if (!(d.lognormal!.mean > 0)) {
+        ctx.addIssue({ code: 'custom', message: 'a mean > 0 (a lognormal distribution has no zero mean; write 0 for a fixed 0)', path: ['lognormal', 'mean'] });
+      }
       return { kind: 'lognormal', ...d.lognormal! };
     }),
   );

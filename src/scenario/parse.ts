@@ -1,11 +1,13 @@
 // Unknown input (from YAML or JSON) → a validated Scenario in base units, or every problem found at once.
 import type * as z from 'zod';
 import type { TraceTable } from './churnSchema.js';
-import { crossChecks, type RawIssue } from './crossChecks.js';
+import { crossChecks, rawVmTotal, type RawIssue } from './crossChecks.js';
 import { expandVms } from './expandVms.js';
 import { markValid } from './knownValid.js';
 import { withProductDefaults } from './productDefaults.js';
 import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valueAt } from './issues.js';
+import { LIMITS } from './limits.js';
+import { checkRunSize, type RunSize } from './runSize.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
 import { scenarioWarnings } from './warnings.js';
@@ -18,7 +20,7 @@ export interface ParseScenarioOptions {
 }
 
 export type ParseScenarioResult =
-  | { ok: true; scenario: Scenario; warnings: string[] }
+  | { ok: true; scenario: Scenario; warnings: string[]; runSize: RunSize }
   | { ok: false; errors: ScenarioIssue[] };
 
 /**
@@ -55,7 +57,10 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
   const filled = withProductDefaults(raw);
   const result = scenarioSchema(options.traces ?? new Map()).safeParse(filled);
   const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(filled)];
-  if (!result.success || rawIssues.length > 0) {
+  // The run's size needs every field valid and a VM total within the limit (crossChecks reports it).
+  const size = result.success && rawVmTotal(filled) <= LIMITS.vms ? checkRunSize(filled, result.data) : undefined;
+  rawIssues.push(...(size?.issues ?? []));
+  if (!result.success || size === undefined || rawIssues.length > 0) {
     const seen = new Set<string>();
     const errors = rawIssues.flatMap((i): ScenarioIssue[] => {
       const path = pathToString(i.path);
@@ -80,12 +85,12 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     vms: expandVms(doc.vms, doc.vmDefaults),
     disasters: doc.disasters,
     failover: doc.failover,
-    output: doc.output,
+    output: { ...doc.output, sampleIntervalSec: size.sampleIntervalSec },
     alerts: doc.alerts,
     replicationGroups: doc.replicationGroups,
     recoveryPlans: doc.recoveryPlans,
     masterTargets: doc.masterTargets,
     cycle: doc.cycle ?? null,
   };
-  return { ok: true, scenario: markValid(scenario), warnings: scenarioWarnings(scenario) };
+  return { ok: true, scenario: markValid(scenario), warnings: [...size.warnings, ...scenarioWarnings(scenario)], runSize: size.size };
 }

@@ -11,14 +11,17 @@ const DAY = 86_400;
 const GB = 1e9;
 
 const defaults = (kind: PolicyKind) => PRODUCT_DEFAULTS[kind].policy as Record<string, never>;
-const duration = (kind: PolicyKind, key: string, test: (v: number) => boolean, text: string) =>
-  durationField({ test, text }).prefault(defaults(kind)[key]!);
+const duration = (kind: PolicyKind, key: string, test: (v: number) => boolean, text: string, examples?: readonly string[]) =>
+  durationField({ test, text }, examples).prefault(defaults(kind)[key]!);
+// The crash-consistent interval's example is the default, 5m, which every kind accepts.
+const crashInterval = (kind: PolicyKind, test: (v: number) => boolean, text: string) =>
+  duration(kind, 'crashConsistentInterval', test, text, [defaults(kind)['crashConsistentInterval']!]);
 const threshold = (kind: PolicyKind) => durationField(positive).prefault(defaults(kind)['rpoThreshold']!);
 
 /** ASR allows app-consistent snapshots every 1 to 12 hours, or none. */
 const appInterval = (kind: PolicyKind) => duration(kind, 'appConsistentInterval', (v) => v === 0 || (v >= HOUR && v <= 12 * HOUR), 'of 0 (off) or from 60m to 720m');
 /** ASR fixes crash-consistent points at 5 minutes: the field exists to say so, not to change it. */
-const fiveMinutes = (kind: PolicyKind) => duration(kind, 'crashConsistentInterval', (v) => v === 5 * MIN, 'of exactly 5m (ASR fixes crash-consistent points at 5 minutes)');
+const fiveMinutes = (kind: PolicyKind) => crashInterval(kind, (v) => v === 5 * MIN, 'of exactly 5m: ASR fixes crash-consistent points at 5 minutes (kind periodic takes any interval)');
 
 const asr = (kind: 'asr' | 'asr-modernized') =>
   mapping({
@@ -45,7 +48,7 @@ export const MIN_TAG_INTERVAL_SEC = 0.1;
 /** ASR's point rules with any intervals (what-if studies, analytical checks). */
 const periodic = mapping({
   kind: z.literal('periodic'),
-  crashConsistentInterval: duration('periodic', 'crashConsistentInterval', (v) => v >= MIN_TAG_INTERVAL_SEC, `>= ${MIN_TAG_INTERVAL_SEC}s`),
+  crashConsistentInterval: crashInterval('periodic', (v) => v >= MIN_TAG_INTERVAL_SEC, `>= ${MIN_TAG_INTERVAL_SEC}s`),
   appConsistentInterval: duration('periodic', 'appConsistentInterval', (v) => v === 0 || v >= MIN_TAG_INTERVAL_SEC, `of 0 (off) or >= ${MIN_TAG_INTERVAL_SEC}s`),
   retention: duration('periodic', 'retention', (v) => v >= 0, '>= 0'),
   rpoThreshold: threshold('periodic'),

@@ -29,6 +29,7 @@ import {
 } from './fields.js';
 import { backgroundSchema } from './backgroundSchema.js';
 import { disksField } from './diskSchema.js';
+import { LIMITS, formatLimit } from './limits.js';
 import { bandwidthThrottlingSchema } from './throttlingSchema.js';
 import { FAILOVER_CHOICES, type OutageSpec, type ProcessServerSpec, type UplinkSpec } from './types.js';
 
@@ -60,7 +61,7 @@ export const processServerSchema = mapping({
   uplink: nameField(),
   throughput: rateField(positive).prefault(d.throughput),
   cache: sizeField(positive).prefault(d.cache),
-  compressionRatio: numberField({ test: (v) => v >= 1, text: '>= 1 (source bytes per wire byte)' }).prefault(
+  compressionRatio: numberField(between(1, 100, 'from 1 to 100 (source bytes per wire byte)')).prefault(
     d.compressionRatio,
   ),
   throttleFreeFraction: fractionField().prefault(d.throttleFreeFraction),
@@ -69,7 +70,7 @@ export const processServerSchema = mapping({
   cacheCriticalFreeFraction: fractionField().prefault(d.cacheCriticalFreeFraction),
   pendingUploadWarning: durationField(positive).prefault(d.pendingUploadWarning),
   pendingUploadCritical: durationField(positive).prefault(d.pendingUploadCritical),
-  initialReplicationDisks: numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }).prefault(
+  initialReplicationDisks: numberField(between(1, 1000, 'from 1 to 1000'), { integer: true }).prefault(
     d.initialReplicationDisks,
   ),
   outages: outagesSchema,
@@ -108,7 +109,10 @@ function vmFields(traces: TraceTable) {
   };
 }
 
-export const vmCountSchema = numberField({ test: (v) => v >= 1, text: '>= 1' }, { integer: true }).prefault(1);
+export const vmCountSchema = numberField(
+  between(1, LIMITS.vms, `from 1 to ${formatLimit(LIMITS.vms)} (the limit of VMs in a scenario)`),
+  { integer: true },
+).prefault(1);
 
 const f = FAILOVER_DEFAULTS;
 const durationDistribution = () => distributionField(() => durationField(nonNegative));
@@ -158,7 +162,10 @@ const outputSchema = mapping({
   sampleInterval: durationField(nonNegative).prefault(SCENARIO_DEFAULTS.sampleInterval),
 }).transform((o) => ({ sampleIntervalSec: o.sampleInterval }));
 
-export const horizonSchema = durationField(positive).prefault(SCENARIO_DEFAULTS.horizon);
+export const horizonSchema = durationField({
+  test: (v) => v > 0 && v <= LIMITS.horizonSec,
+  text: `> 0 and at most ${LIMITS.horizonSec / 86_400}d (the longest horizon rposim simulates)`,
+}).prefault(SCENARIO_DEFAULTS.horizon);
 export const warmupSchema = durationField(nonNegative).prefault(SCENARIO_DEFAULTS.warmup);
 
 /** The whole document. Built per call because trace components need the traces that were read. */
@@ -169,7 +176,9 @@ export function scenarioSchema(traces: TraceTable) {
     description: z.string({ error: 'text' }).default(SCENARIO_DEFAULTS.description),
     horizon: horizonSchema,
     warmup: warmupSchema,
-    seed: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.seed),
+    seed: numberField(between(0, Number.MAX_SAFE_INTEGER, `from 0 to ${Number.MAX_SAFE_INTEGER}`), { integer: true }).prefault(
+      SCENARIO_DEFAULTS.seed,
+    ),
     policy: policySchema.prefault({ kind: 'asr' }),
     cloud: cloudSchema.prefault({}),
     vmDefaults: mapping(fields).prefault({}),

@@ -7,6 +7,22 @@ const HOUR_SEC = 3600;
 
 const positiveModulo = (value: number, period: number): number => ((value % period) + period) % period;
 
+const HOUR_STARTS_SEC = Array.from({ length: 24 }, (_, h) => h * HOUR_SEC);
+
+/**
+ * A trace's rates, computed once however many staggered instances replay it: the arrays of churn components are
+ * read-only and shared (expandVms), so a month-long trace on thousands of VMs is held once.
+ */
+const traceRates = new WeakMap<number[], number[]>();
+function ratesOf(startsSec: number[], bytes: number[], periodSec: number): number[] {
+  let rates = traceRates.get(bytes);
+  if (rates === undefined) {
+    rates = bytes.map((b, i) => b / ((startsSec[i + 1] ?? periodSec) - startsSec[i]!));
+    traceRates.set(bytes, rates);
+  }
+  return rates;
+}
+
 /**
  * The component shifted later by shiftSec. Daily profiles and looped traces become step profiles with that
  * offset (the same rates, the same mean); windows move; constant and random components are returned as they
@@ -23,7 +39,7 @@ export function shiftChurn(component: ChurnComponent, shiftSec: number): ChurnCo
       const offsetSec = positiveModulo(shiftSec, DAY_SEC);
       if (offsetSec === 0) return component;
       const rates = component.hourlyRatesBytesPerSec;
-      return { kind: 'periodicSteps', periodSec: DAY_SEC, offsetSec, stepStartsSec: rates.map((_, h) => h * HOUR_SEC), ratesBytesPerSec: [...rates] };
+      return { kind: 'periodicSteps', periodSec: DAY_SEC, offsetSec, stepStartsSec: HOUR_STARTS_SEC, ratesBytesPerSec: rates };
     }
     case 'trace': {
       if (!component.loop) throw new Error(`cannot shift the trace ${component.source}: it does not loop`);
@@ -32,8 +48,7 @@ export function shiftChurn(component: ChurnComponent, shiftSec: number): ChurnCo
       const periodSec = startsSec[n - 1]! + (startsSec[n - 1]! - startsSec[n - 2]!);
       const offsetSec = positiveModulo(shiftSec, periodSec);
       if (offsetSec === 0) return component;
-      const lengthOf = (i: number): number => (startsSec[i + 1] ?? periodSec) - startsSec[i]!;
-      return { kind: 'periodicSteps', periodSec, offsetSec, stepStartsSec: [...startsSec], ratesBytesPerSec: bytes.map((b, i) => b / lengthOf(i)) };
+      return { kind: 'periodicSteps', periodSec, offsetSec, stepStartsSec: startsSec, ratesBytesPerSec: ratesOf(startsSec, bytes, periodSec) };
     }
     case 'periodicSteps':
       return { ...component, offsetSec: positiveModulo(component.offsetSec + shiftSec, component.periodSec) };

@@ -42,10 +42,11 @@ function rangeKeywords(text: string): JsonSchema {
     const m = pattern.exec(text);
     return m ? Number(m[1]) : undefined;
   };
-  const range = /from (-?[\d.]+) to (-?[\d.]+)/.exec(text);
+  // Limits are written with thousands separators ("from 1 to 100,000").
+  const range = /from (-?[\d.]+) to (-?[\d.,]*\d)/.exec(text);
   const keywords: JsonSchema = {
     minimum: range ? Number(range[1]) : n(/>= (-?[\d.]+)/),
-    maximum: range ? Number(range[2]) : undefined,
+    maximum: range ? Number(range[2]!.replace(/,/g, '')) : undefined,
     exclusiveMinimum: n(/(?:^|\s)> (-?[\d.]+)/),
     exclusiveMaximum: n(/(?:^|\s)< (-?[\d.]+)/),
   };
@@ -68,7 +69,7 @@ function formatSchema(format: Exclude<FieldFormat, { kind: 'distribution' }>): J
       return {
         anyOf: [...other, { type: 'string', pattern: UNIT_PATTERNS[format.kind] }, { const: 0 }],
         description,
-        examples: [...(format.or?.examples ?? []), ...EXAMPLES[format.kind]],
+        examples: [...(format.or?.examples ?? []), ...(format.examples ?? EXAMPLES[format.kind])],
       };
     }
   }

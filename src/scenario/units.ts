@@ -2,7 +2,12 @@
 // (seconds, bytes, bytes per second, plain fractions). Pure: each parser returns a result, never throws,
 // so that the schema can report every bad value at once.
 
-export type UnitResult = { ok: true; value: number } | { ok: false; expected: string };
+/**
+ * A parsed quantity, or what was expected: `expected` is a whole phrase with generic examples (for command-line
+ * options); `hint`, when present, is the specific slip (a bare number, an ambiguous unit) so that a scenario field
+ * can word its own phrase with examples that suit its range.
+ */
+export type UnitResult = { ok: true; value: number } | { ok: false; expected: string; hint?: string };
 
 export const EXPECTED_DURATION = 'a duration with a unit, like "15m", "24h" or "1h30m"';
 export const EXPECTED_SIZE = 'a size with a unit, like "600 GB" or "512 MiB"';
@@ -42,11 +47,12 @@ const RATE_PER: Record<string, number> = {
 };
 
 const ok = (value: number): UnitResult => ({ ok: true, value });
-const fail = (expected: string): UnitResult => ({ ok: false, expected });
+const fail = (expected: string, hint?: string): UnitResult =>
+  hint ? { ok: false, expected: `${expected} (${hint})`, hint } : { ok: false, expected };
 
 /** A bare number is accepted only when it is 0: zero is the same in every unit. */
 function bareZero(input: unknown, expected: string): UnitResult | undefined {
-  if (typeof input === 'number') return input === 0 ? ok(0) : fail(`${expected} (a bare number has no unit)`);
+  if (typeof input === 'number') return input === 0 ? ok(0) : fail(expected, 'a bare number has no unit');
   if (typeof input !== 'string') return fail(expected);
   return /^\s*[+-]?0*\.?0*\s*$/.test(input) && /\d/.test(input) ? ok(0) : undefined;
 }
@@ -81,16 +87,12 @@ function bytesPerUnit(unit: string): number | string {
   return '';
 }
 
-function withHint(expected: string, hint: string): string {
-  return hint ? `${expected} (${hint})` : expected;
-}
-
 /** Bytes for "600 GB"-like text; undefined when it does not have that shape at all. */
 function sizeText(text: string): UnitResult | undefined {
   const match = new RegExp(`^(${NUMBER})\\s*([A-Za-z]+)$`).exec(text);
   if (!match) return undefined;
   const perUnit = bytesPerUnit(match[2]!);
-  if (typeof perUnit === 'string') return fail(withHint(EXPECTED_SIZE, perUnit));
+  if (typeof perUnit === 'string') return fail(EXPECTED_SIZE, perUnit);
   return ok(Number(match[1]) * perUnit);
 }
 
@@ -101,9 +103,9 @@ function rateText(text: string): UnitResult | undefined {
   const match = perSecond ?? perTime;
   if (!match) return undefined;
   const perUnit = bytesPerUnit(match[2]!);
-  if (typeof perUnit === 'string') return fail(withHint(EXPECTED_RATE, perUnit));
+  if (typeof perUnit === 'string') return fail(EXPECTED_RATE, perUnit);
   const seconds = perSecond ? 1 : RATE_PER[match[3]!];
-  if (seconds === undefined) return fail(withHint(EXPECTED_RATE, `unknown time unit "/${match[3]}"`));
+  if (seconds === undefined) return fail(EXPECTED_RATE, `unknown time unit "/${match[3]}"`);
   return ok((Number(match[1]) * perUnit) / seconds);
 }
 
@@ -113,7 +115,7 @@ export function parseSize(input: unknown): UnitResult {
   if (zero) return zero;
   const text = (input as string).trim();
   // A rate where a size is expected is a common slip: say so.
-  if (rateText(text)?.ok) return fail(withHint(EXPECTED_SIZE, 'this is a data rate, not a size'));
+  if (rateText(text)?.ok) return fail(EXPECTED_SIZE, 'this is a data rate, not a size');
   return sizeText(text) ?? fail(EXPECTED_SIZE);
 }
 
@@ -122,7 +124,7 @@ export function parseRate(input: unknown): UnitResult {
   const zero = bareZero(input, EXPECTED_RATE);
   if (zero) return zero;
   const text = (input as string).trim();
-  if (sizeText(text)?.ok) return fail(withHint(EXPECTED_RATE, 'this is a size, not a rate: add "/s" or "/day"'));
+  if (sizeText(text)?.ok) return fail(EXPECTED_RATE, 'this is a size, not a rate: add "/s" or "/day"');
   return rateText(text) ?? fail(EXPECTED_RATE);
 }
 

@@ -1,11 +1,11 @@
 // One run: build the variant scenario for its point, validate it like any scenario, simulate, summarise.
-// Runs inside worker threads or inline; either way the record depends only on (sweep, run index).
+// Runs inside a sweep worker process (runProcess.ts); the record depends only on (sweep, run index).
 import { formatIssues } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { ChurnTraceData } from '../scenario/traceData.js';
 import { simulate } from '../simulate.js';
 import { setAtPath } from './axisPath.js';
-import { runAt, sweepLayout, type SweepLayout } from './design.js';
+import { runAt, sweepLayout, type Run, type SweepLayout } from './design.js';
 import { runRows, type RunRecord } from './runRecord.js';
 import type { SweepSpec } from './spec.js';
 
@@ -40,9 +40,12 @@ export function variantRaw(sweep: PreparedSweep, point: number): { ok: true; raw
   return { ok: true, raw };
 }
 
+/** A run that gave no result, and why. */
+export const failedRecord = (run: Run, error: string): RunRecord => ({ ...run, status: 'failed', error, rows: [] });
+
 export function executeRun(sweep: PreparedSweep, index: number): RunRecord {
   const run = runAt(index, sweep.spec.replications, sweep.baseSeed);
-  const failed = (error: string): RunRecord => ({ ...run, status: 'failed', error, rows: [] });
+  const failed = (error: string) => failedRecord(run, error);
   const variant = variantRaw(sweep, run.point);
   if (!variant.ok) return failed(variant.error);
   const parsed = parseScenario(variant.raw, { source: sweep.spec.base, traces: sweep.traces });

@@ -4,7 +4,8 @@ import type { RunRecord } from './runRecord.js';
 import type { SweepLayout } from './design.js';
 import type { SweepSpec } from './spec.js';
 
-export const MANIFEST_FORMAT = 'rposim-sweep/1';
+// 2: run files end with a checksum line.
+export const MANIFEST_FORMAT = 'rposim-sweep/2';
 
 /** The spec as a sweep file would write it (normalised: defaults filled in, seed resolved). */
 export function specAsWritten(spec: SweepSpec, baseSeed: number): Record<string, unknown> {
@@ -53,7 +54,7 @@ export interface FailureInfo {
   error: string;
 }
 
-export const failureOf = (r: RunRecord): FailureInfo => ({ run: r.index, point: r.point, replication: r.replication, seed: r.seed, error: r.error });
+export const failureOf = (r: Pick<RunRecord, 'index' | 'point' | 'replication' | 'seed' | 'error'>): FailureInfo => ({ run: r.index, point: r.point, replication: r.replication, seed: r.seed, error: r.error });
 
 /** sweep.json: no wall time or host details, so that it too is byte-identical however the sweep was run. */
 export function sweepJson(manifest: SweepManifest, sweep: SweepLayout, failures: FailureInfo[]): string {

@@ -1,8 +1,7 @@
 // `rposim merge`: shard folders → one folder with exactly the files an unsharded sweep writes.
 import { resolve } from 'node:path';
-import {
-  assembleSweep, completedRuns, copyRunRecord, manifestMismatch, openSweepDir, readManifest, SweepStoreError,
-} from '../io/sweepStore.js';
+import { SweepStoreError } from '../io/runFile.js';
+import { assembleSweep, completedRuns, copyRunRecord, manifestMismatch, openSweepDir, readManifest } from '../io/sweepStore.js';
 import { formatIssues } from '../scenario/issues.js';
 import { sweepLayout } from './design.js';
 import type { FailureInfo } from './manifest.js';

@@ -1,15 +1,16 @@
-// Runs a sweep (or one shard of it) into a folder: schedules the missing runs on the runner, writes each
-// record as it finishes, and assembles the final files once every run is present.
+// Runs a sweep (or one shard of it) into a folder: schedules the missing runs on worker processes, which write
+// each record as it finishes, and assembles the final files once every run is present.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadSweepFile, type LoadedSweep } from '../io/loadSweep.js';
 import { formatIssues } from '../scenario/issues.js';
-import {
-  assembleSweep, completedRuns, openSweepDir, readRunRecord, writeFileAtomic, writeRunRecord,
-} from '../io/sweepStore.js';
-import { inShard, sweepLayout, type Shard } from './design.js';
+import { readRunRecord, writeRunRecord } from '../io/runFile.js';
+import { assembleSweep, completedRuns, failedRuns, openSweepDir } from '../io/sweepStore.js';
+import { writeFileAtomic } from '../io/writeFileAtomic.js';
+import { inShard, runAt, sweepLayout, type Shard } from './design.js';
+import { failedRecord } from './executeRun.js';
 import { buildManifest, failureOf, type FailureInfo } from './manifest.js';
-import { createRunner } from './runners.js';
+import { createRunner } from './runProcesses.js';
 
 export interface SweepProgress {
   /** Runs of this shard present on disk (including those found by --resume). */
@@ -19,12 +20,16 @@ export interface SweepProgress {
 }
 
 export interface SweepOptions {
-  /** Output folder; created if needed. */
+  /** Output folder; created if needed. Must be new, empty, or a sweep folder rposim wrote. */
   out: string;
-  /** Worker threads; default os.availableParallelism(). 1 runs inline on the main thread. */
+  /** Worker processes; default os.availableParallelism(). */
   workers?: number;
-  /** Keep runs already in `out` (default false: recompute them). */
+  /** Heap limit of each worker process in MB (--max-old-space-size); default: Node's, or the one this process was given. */
+  heapLimitMb?: number;
+  /** Keep runs already in `out` (default false: recompute them). Failed runs are kept too, unless retryFailed. */
   resume?: boolean;
+  /** With resume: recompute the runs recorded as failed (default false). */
+  retryFailed?: boolean;
   /** Run only this deterministic share (run index mod count = index); default: all runs. */
   shard?: Shard | null;
   /** Aborting stops scheduling; runs in flight finish and are written. */
@@ -75,29 +80,37 @@ export async function runSweep(sweep: LoadedSweep | string, options: SweepOption
 
   const mine = Array.from({ length: layout.runCount }, (_, i) => i).filter((i) => inShard(i, shard));
   const present = options.resume ? await completedRuns(options.out) : new Set<number>();
+  if (options.resume && options.retryFailed) for (const i of await failedRuns(options.out)) present.delete(i);
   const pending = mine.filter((i) => !present.has(i));
   const failures: FailureInfo[] = [];
   let done = mine.length - pending.length;
   const progress = () => options.onProgress?.({ done, total: mine.length, failed: failures.length });
   progress();
 
-  const runner = createRunner(loaded.input, Math.min(workers, Math.max(1, pending.length)));
+  const runner = createRunner(loaded.input, options.out, Math.min(workers, Math.max(1, pending.length)), options.heapLimitMb);
   let next = 0;
+  let failure: unknown = null;
   const lane = async () => {
-    while (next < pending.length && !options.signal?.aborted) {
+    while (next < pending.length && !options.signal?.aborted && failure === null) {
       const index = pending[next++]!;
-      const record = await runner.run(index);
-      await writeRunRecord(options.out, record);
-      if (record.status === 'failed') failures.push(failureOf(record));
+      try {
+        const run = runAt(index, layout.spec.replications, layout.baseSeed);
+        const outcome = await runner.run(index);
+        // The worker died with the run: its file is written here, so the run counts as done (and failed).
+        if (outcome.crashed) writeRunRecord(options.out, failedRecord(run, outcome.error));
+        if (outcome.status === 'failed') failures.push(failureOf({ ...run, error: outcome.error }));
+      } catch (error) {
+        failure ??= error;
+        return;
+      }
       done++;
       progress();
     }
   };
-  try {
-    await Promise.all(Array.from({ length: runner.concurrency }, lane));
-  } finally {
-    await runner.close();
-  }
+  // Every lane ends before the workers do, also when one lane fails (a worker could not write its file).
+  await Promise.all(Array.from({ length: runner.concurrency }, lane));
+  await runner.close();
+  if (failure !== null) throw failure;
 
   const outcome = (status: SweepOutcome['status'], all: FailureInfo[]): SweepOutcome => ({
     status, out: options.out, specHash: loaded.specHash, runCount: layout.runCount, shardRunCount: mine.length,
@@ -124,7 +137,7 @@ export async function runSweep(sweep: LoadedSweep | string, options: SweepOption
   const result = outcome(status, allFailures);
   if (result.wallSec !== null) {
     const timing = { wallSec: result.wallSec, workers, computed: result.computed, skipped: result.skipped, shard };
-    await writeFileAtomic(join(options.out, status === 'complete' ? 'timing.json' : `timing-shard-${shard!.index}.json`), `${JSON.stringify(timing, null, 2)}\n`);
+    writeFileAtomic(join(options.out, status === 'complete' ? 'timing.json' : `timing-shard-${shard!.index}.json`), `${JSON.stringify(timing, null, 2)}\n`);
   }
   return result;
 }

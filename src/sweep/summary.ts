@@ -50,7 +50,8 @@ const orNull = (v: number | undefined): number | null => (v === undefined || Num
 function meanWithInterval(rowsByReplication: RunRow[][], metric: Metric): Pick<MetricSummary, 'mean' | 'ci95Low' | 'ci95High'> {
   const replicationMeans = finite(rowsByReplication.map((rows) => mean(finite(rows.map(metric)))));
   if (replicationMeans.length < 2) return { mean: orNull(mean(replicationMeans)), ci95Low: null, ci95High: null };
-  const { mean: m, ci95 } = estimateMean(replicationMeans);
+  // Every metric summarised here is a loss, a duration or a fraction: never below 0.
+  const { mean: m, ci95 } = estimateMean(replicationMeans, { atLeast: 0 });
   return { mean: m, ci95Low: ci95[0], ci95High: ci95[1] };
 }
 

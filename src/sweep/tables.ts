@@ -1,6 +1,7 @@
 // The text of runs.csv and summary.csv, built from run records. Pure: io/ writes the strings. Every number
 // goes through one formatter so any process layout writes the same bytes.
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CAST } from '../io/csvCells.js';
 import type { AxisValue } from './design.js';
 import type { RunRecord } from './runRecord.js';
 import type { SweepSpec } from './spec.js';
@@ -12,7 +13,8 @@ export function formatNumber(value: number | null): string {
   return String(Math.round(value * 1e6) / 1e6);
 }
 
-const csv = (rows: (string | number | boolean)[][]): string => stringify(rows, { eof: true, record_delimiter: 'unix', cast: { boolean: (b) => String(b) } });
+const csv = (rows: (string | number | boolean)[][]): string =>
+  stringify(rows, { eof: true, record_delimiter: 'unix', cast: { ...SAFE_CAST, boolean: (b) => String(b) } });
 
 export function runsCsvHeader(spec: SweepSpec): string {
   return csv([

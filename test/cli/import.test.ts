@@ -1,7 +1,7 @@
 // rposim import on the synthetic examples: the scenario validates and runs, and each VM's churn mean is the
 // input's, worked out here from the export files themselves.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/io/loadScenario.js';
@@ -128,6 +128,18 @@ describe('rposim import of the synthetic examples', () => {
     const yaml = await readFile(scenarioFile, 'utf8');
     expect(yaml).not.toMatch(/name: dev-01/);
     expect(yaml).toContain('Left out: tmpl-win2022 (template), dev-01 (poweredOff).');
+  });
+
+  it('with --force still refuses a traces folder that no import wrote, and leaves it alone', async () => {
+    const dir = await tempFolder();
+    const thesis = join(dir, 'site-traces', 'thesis.tex');
+    await mkdir(join(dir, 'site-traces'));
+    await writeFile(thesis, 'chapter 1');
+    const { code, stderr } = rposim(['import', join(dir, 'site.yaml'), ...INPUTS, '--force']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('site-traces exists and was not written by rposim');
+    expect(await readFile(thesis, 'utf8')).toBe('chapter 1');
+    expect(existsSync(join(dir, 'site.yaml'))).toBe(false);
   });
 });
 

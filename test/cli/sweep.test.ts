@@ -1,10 +1,12 @@
 // End to end: real `rposim sweep` / `rposim merge` processes from dist/ (npm test builds first).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { temporaryPath } from '../../src/io/temporaries.js';
+import { deadProcessTemporary } from '../helpers/deadPid.js';
+import { stackLines, startRposim } from './runRposim.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => join(repo, 'test/sweep/fixtures', name);
@@ -15,22 +17,21 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'rposim-sweep-cli-'));
 });
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, [join(repo, 'dist/cli/main.js'), ...args], { cwd: repo, env: { ...process.env, ...env } });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  child.stdout!.resume();
-  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
-  );
-  return { child, done };
-}
-
+const start = startRposim;
 const rposim = (args: string[], env?: Record<string, string>) => start(args, env).done;
 
 async function finalFiles(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(FINAL_FILES.map(async (f) => [f, await readFile(join(dir, f), 'utf8')])));
 }
+
+/** Temporary files in a sweep folder and its runs/ (there should be none once rposim has ended). */
+async function temporaries(dir: string): Promise<string[]> {
+  const names = [...(await readdir(dir)), ...(await readdir(join(dir, 'runs')).catch(() => [] as string[]))];
+  return names.filter((n) => n.includes('.tmp-'));
+}
+
+/** NODE_OPTIONS that make the sweep worker handed run `index` abort, as a V8 fatal error would (fixtures/abortOnRun.mjs). */
+const abortOnRun = (index: number) => ({ NODE_OPTIONS: `--import ${fixture('abortOnRun.mjs')}`, RPOSIM_TEST_ABORT_RUN: String(index) });
 
 async function runFileCount(dir: string): Promise<number> {
   const names = await readdir(join(dir, 'runs')).catch(() => [] as string[]);
@@ -104,6 +105,22 @@ describe('rposim sweep', () => {
     expect(r.stderr).toMatch(/runs of a different sweep/);
   });
 
+  it('merge names a run file that was cut short or edited after it was written (exit 2)', async () => {
+    const dirs = [0, 1, 2].map((i) => join(tmp, `damaged-${i}`));
+    for (const [i, dir] of dirs.entries()) await cp(join(tmp, `shard-${i}`), dir, { recursive: true });
+    const file = join(dirs[1]!, 'runs', '00000004.json');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, 100));
+    const cut = await rposim(['merge', ...dirs, '--out', join(tmp, 'merged-cut')]);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain(`rposim merge: ${file}: not a whole run file`);
+
+    await writeFile(file, text.replace(/"seed":(\d+)/, (_, seed) => `"seed":${Number(seed) + 1}`));
+    const edited = await rposim(['merge', ...dirs, '--out', join(tmp, 'merged-edited')]);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain(`rposim merge: ${file}: changed after rposim wrote it (its checksum does not match)`);
+  });
+
   it('records a failing run, goes on, and exits non-zero listing it', async () => {
     const out = join(tmp, 'failing');
     const r = await rposim(['sweep', fixture('failing.yaml'), '--out', out, '--workers', '2']);
@@ -114,6 +131,70 @@ describe('rposim sweep', () => {
     expect(rows.filter((l) => l.startsWith('lots,')).every((l) => /,failed,/.test(l))).toBe(true);
     expect(rows.filter((l) => l.startsWith('100 Mbps,')).every((l) => /,ok,$/.test(l))).toBe(true);
     expect(JSON.parse(await readFile(join(out, 'sweep.json'), 'utf8'))).toMatchObject({ failed: 2 });
+  });
+
+  it('records a run that aborts its worker process as failed, goes on, keeps it on --resume and recomputes it with --retry-failed', async () => {
+    const out = join(tmp, 'aborting');
+    const r = await rposim(['sweep', fixture('grid.yaml'), '--out', out, '--workers', '2'], abortOnRun(5));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 run(s) failed:\n  run 5 (point 1, replication 1, seed 2): the run ended its worker process (killed by SIGABRT)');
+    expect(r.stderr).not.toMatch(/Native stack trace|^ *\d+: 0x/m);
+    const rows = (await readFile(join(out, 'runs.csv'), 'utf8')).trim().split('\n').slice(1);
+    expect(rows.filter((l) => l.includes(',failed,'))).toEqual(['20 Mbps,4h,1,1,2,,,,,,,,,,,,,,failed,the run ended its worker process (killed by SIGABRT)']);
+    expect(new Set(rows.filter((l) => l.endsWith(',ok,')).map((l) => l.split(',').slice(2, 4).join('/'))).size).toBe(23);
+
+    const resumed = await rposim(['sweep', fixture('grid.yaml'), '--out', out, '--workers', '2', '--resume']);
+    expect(resumed.code).toBe(1);
+    expect(resumed.stderr).toContain('(24 already there)');
+    expect(resumed.stderr).toContain(`--retry-failed`);
+
+    const retried = await rposim(['sweep', fixture('grid.yaml'), '--out', out, '--workers', '2', '--retry-failed']);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stderr).toContain('(23 already there)');
+    expect(await finalFiles(out)).toEqual(reference);
+  });
+
+  it('two sweeps into one folder at the same time both finish, with the files of one', async () => {
+    const out = join(tmp, 'twice');
+    const both = await Promise.all([1, 2].map(() => rposim(['sweep', fixture('grid.yaml'), '--out', out, '--workers', '1'])));
+    for (const r of both) expect(r.code, r.stderr).toBe(0);
+    expect(await finalFiles(out)).toEqual(reference);
+    expect(await temporaries(out)).toEqual([]);
+  });
+
+  it('--resume removes the temporaries of killed processes and leaves those of live ones', async () => {
+    const out = join(tmp, 'leftovers');
+    await cp(join(tmp, 'grid-ref'), out, { recursive: true });
+    const dead = [deadProcessTemporary(join(out, 'runs.csv')), deadProcessTemporary(join(out, 'summary.csv')), deadProcessTemporary(join(out, 'runs', '00000003.json'))];
+    // This test's own process is alive: as if another sweep were writing this run right now.
+    const live = temporaryPath(join(out, 'runs', '00000004.json'));
+    for (const path of [...dead, live]) await writeFile(path, 'half written');
+    const r = await rposim(['sweep', fixture('grid.yaml'), '--out', out, '--workers', '1', '--resume']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await temporaries(out)).toEqual([live.split('/').at(-1)]);
+    expect(await finalFiles(out)).toEqual(reference);
+  });
+
+  it('refuses an --out folder it did not write (exit 2, named), and leaves it alone', async () => {
+    const important = join(tmp, 'important');
+    await mkdir(join(important, 'sub'), { recursive: true });
+    await writeFile(join(important, 'sub', 'thesis.tex'), 'years of work');
+    const r = await rposim(['sweep', fixture('grid.yaml'), '--out', important, '--workers', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`rposim sweep: ${important} exists and was not written by rposim`);
+    expect(await readdir(important)).toEqual(['sub']);
+  });
+
+  it('exits 1 and names the path when the output folder cannot be written (an I/O failure, not bad input)', async () => {
+    const blocker = join(tmp, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const r = await rposim(['sweep', fixture('grid.yaml'), '--out', join(blocker, 'out'), '--workers', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^rposim sweep: ENOTDIR: .*${blocker}/out`, 'm'));
+    expect(stackLines(r.stderr)).toEqual([]);
+    const merged = await rposim(['merge', join(tmp, 'grid-ref'), '--out', join(blocker, 'merged')]);
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toContain(`${blocker}/merged`);
   });
 
   it('rejects an invalid sweep file with the spec errors and exit code 2', async () => {
@@ -147,7 +228,10 @@ describe('rposim sweep --resume', () => {
 
     const r = await rposim(['sweep', fixture('long.yaml'), '--out', out, '--workers', '2', '--resume']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`(${before} already there)`);
+    // Each of the 2 workers outlives the killed sweep by the run it had in hand, which it finishes and writes.
+    const kept = Number(/\((\d+) already there\)/.exec(r.stderr)?.[1]);
+    expect(kept).toBeGreaterThanOrEqual(before);
+    expect(kept).toBeLessThanOrEqual(before + 2);
     expect(await finalFiles(out)).toEqual(reference);
   });
 
@@ -160,6 +244,7 @@ describe('rposim sweep --resume', () => {
     expect(stopped.code).toBe(143);
     expect(stopped.stderr).toMatch(/Resume with: rposim sweep .* --resume/);
     expect(await runFileCount(out)).toBeLessThan(320);
+    expect(await temporaries(out)).toEqual([]);
 
     const r = await rposim(['sweep', fixture('long.yaml'), '--out', out, '--workers', '2', '--resume']);
     expect(r.code, r.stderr).toBe(0);

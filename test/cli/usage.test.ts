@@ -40,15 +40,31 @@ test.each(['abc', '-1', '1.5'])('rposim run --seed=%s exits 2 with a message abo
   expect(stackLines(stderr)).toEqual([]);
 });
 
-test('rposim run of a missing file exits 2, names the file, and shows no stack trace', () => {
-  const { code, stderr } = rposim(['run', 'no/such/scenario.yaml']);
+test.each(['validate', 'run', 'sweep'])('rposim %s of a missing file says "file not found", not ENOENT', (command) => {
+  const { code, stderr } = rposim([command, 'no/such/scenario.yaml']);
   expect(code).toBe(2);
-  expect(stderr).toContain('no/such/scenario.yaml');
-  expect(stackLines(stderr)).toEqual([]);
+  expect(stderr).toBe('rposim: file not found: no/such/scenario.yaml\n');
 });
 
-test('rposim validate of a missing file exits 2 and names the file', () => {
-  const { code, stderr } = rposim(['validate', 'no/such/scenario.yaml']);
+test.each([
+  ['rn', 'run'],
+  ['validat', 'validate'],
+  ['swep', 'sweep'],
+])('rposim %s: a typo in a command gets "did you mean %s?"', (typo, command) => {
+  const { code, stderr } = rposim([typo, 'scenarios/small-site.yaml']);
   expect(code).toBe(2);
-  expect(stderr).toContain('no/such/scenario.yaml');
+  expect(stderr).toContain(`rposim: unknown command "${typo}": did you mean ${command}?`);
+});
+
+test.each(['run', 'validate'])('rposim %s of a sweep spec says to use rposim sweep', (command) => {
+  const file = 'scenarios/sweeps/uplink-for-15m-rpo.yaml';
+  const { code, stderr } = rposim([command, file]);
+  expect(code).toBe(2);
+  expect(stderr).toBe(`${file}: (top level): expected a scenario, found a sweep spec (this is a sweep spec; use rposim sweep ${file})\n`);
+});
+
+test('rposim sweep of a scenario says to use rposim run', () => {
+  const { code, stderr } = rposim(['sweep', 'scenarios/small-site.yaml']);
+  expect(code).toBe(2);
+  expect(stderr).toContain('found a scenario (this is a scenario; use rposim run scenarios/small-site.yaml');
 });

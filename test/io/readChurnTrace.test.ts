@@ -28,10 +28,13 @@ describe('readChurnTrace', () => {
   it.each([
     ['time,bytes\n0,1\n1,1\n', /:1: expected the header time_s,bytes_written, found "time,bytes"/],
     ['time_s,bytes_written\n0,1\n60,x\n', /:3: expected two numbers/],
-    ['time_s,bytes_written\n0,1\n60,-1\n', /:3: expected bytes_written >= 0, found -1/],
-    ['time_s,bytes_written\n-5,1\n60,1\n', /:2: expected a time_s >= 0/],
-    ['time_s,bytes_written\n0,1\n60,1\n60,1\n', /:4: expected a time_s after the previous row's \(60\), found 60/],
+    ['time_s,bytes_written\n0,1\n60,-1\n', /:3: expected bytes_written from 0 to 1000 PB, found "-1"/],
+    ['time_s,bytes_written\n-5,1\n60,1\n', /:2: expected a finite time_s >= 0/],
+    ['time_s,bytes_written\n0,1\n60,1\n60,1\n', /:4: expected a time_s at least 1 s after the previous row's \(60\), found "60"/],
     ['time_s,bytes_written\n0,1\n', /expected at least 2 data rows/],
+    ['time_s,bytes_written\n0,1\n60,1e400\n', /:3: expected bytes_written from 0 to 1000 PB, found "1e400"/],
+    ['time_s,bytes_written\n1e400,1\n60,1\n', /:2: expected a finite time_s >= 0, found "1e400"/],
+    ['time_s,bytes_written\n0,1\n0.000001,1\n', /:3: expected a time_s at least 1 s after the previous row's \(0\), found "0.000001"/],
     ['', /expected the header/],
   ])('readChurnTrace rejects %j naming the file and line', async (text, message) => {
     const path = traceFile(text);
@@ -44,7 +47,21 @@ describe('readChurnTrace', () => {
     expect(error?.message).toMatch(message);
   });
 
+  it('readChurnTrace refuses a line longer than 64 KiB and quotes only its start', async () => {
+    const path = traceFile(`time_s,bytes_written\n0,${'9'.repeat(100_000)}\n`);
+    await expect(readChurnTrace(path)).rejects.toThrow(/:2: expected a line of at most 64 KiB, found a longer one starting "0,9{15}\.\.\."$/);
+  });
+
+  it('readChurnTrace of /dev/zero stops at the first line instead of reading forever', async () => {
+    await expect(readChurnTrace('/dev/zero')).rejects.toThrow(/^\/dev\/zero:1: expected a line of at most 64 KiB, found a longer one starting "(\\u0000)+\.\.\."$/);
+  });
+
+  it('readChurnTrace(path, maxIntervals) stops at the intervals left for it', async () => {
+    const path = traceFile('time_s,bytes_written\n0,1\n60,1\n120,1\n');
+    await expect(readChurnTrace(path, 2)).rejects.toThrow(/:4: expected at most 20,000,000 intervals in all traces together, found more/);
+  });
+
   it('readChurnTrace names a missing file', async () => {
-    await expect(readChurnTrace(join(dir, 'missing.csv'))).rejects.toThrow(/missing\.csv: cannot read the trace \(ENOENT\)/);
+    await expect(readChurnTrace(join(dir, 'missing.csv'))).rejects.toThrow(/^file not found: .*missing\.csv$/);
   });
 });

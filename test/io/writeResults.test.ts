@@ -12,7 +12,7 @@ test('writeResults(result, out) writes summary.json, failovers.csv and timeserie
   const out = join(await tempFolder(), 'results', 'fixture-site');
   const result = resultFixture();
   expect(await writeResults(result, out)).toEqual(['summary.json', 'failovers.csv', 'timeseries.csv']);
-  expect((await readdir(out)).sort()).toEqual(['failovers.csv', 'summary.json', 'timeseries.csv']);
+  expect((await readdir(out)).sort()).toEqual(['.rposim', 'failovers.csv', 'summary.json', 'timeseries.csv']);
   expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summaryJson(result));
   expect(await readFile(join(out, 'failovers.csv'), 'utf8')).toBe(failoversCsv(result.failovers));
   expect(await readFile(join(out, 'timeseries.csv'), 'utf8')).toBe(timeseriesCsv(result.timeseries));
@@ -22,7 +22,7 @@ test('writeResults(result, out) writes no timeseries.csv for an empty timeseries
   const out = join(await tempFolder(), 'out');
   await writeResults(resultFixture(), out);
   await writeResults({ ...resultFixture(), timeseries: [] }, out);
-  expect((await readdir(out)).sort()).toEqual(['failovers.csv', 'summary.json']);
+  expect((await readdir(out)).sort()).toEqual(['.rposim', 'failovers.csv', 'summary.json']);
 });
 
 test('writeResults(result, out) gives byte-identical files for equal results', async () => {

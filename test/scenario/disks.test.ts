@@ -98,7 +98,7 @@ describe('a VM that lists its disks', () => {
     expect(twoDisks({ churn: [{ constant: '1 MB/s' }] }, {})[0]).toMatch(/^vms\[0\]\.disks\[1\]\.churn: churn on every disk of the VM, or on none/);
     expect(twoDisks({ target: 'premium-p99' }, {})[0]).toMatch(/^vms\[0\]\.disks\[0\]\.target: one of standard-hdd, standard-ssd, premium-p10/);
     expect(problems(withVm({ churn: [{ constant: '1 MB/s' }], disks: 'two' }))).toEqual([
-      'vms[0].disks: a number of disks (an integer >= 1) or a list of disks { name, size, target, ... }',
+      'vms[0].disks: a number of disks (an integer from 1 to 256) or a list of disks { name, size, target, ... }',
     ]);
   });
 

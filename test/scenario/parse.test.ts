@@ -215,11 +215,11 @@ describe('parseScenario on invalid input', () => {
     input['processServers'] = [{ name: 'ps1', uplink: 'wan', cache: '600 Mbps' }];
     const errors = errorsOf(parseScenario(input, { source: 'mem' }));
     expect(issueAt(errors, 'uplinks[0].bandwidth')).toMatchObject({
-      expected: expect.stringContaining('a data rate with a unit, like "20 MB/s" or "100 Mbps"'),
+      expected: 'a data rate > 0 with a unit, like "20 MB/s" or "100 Mbps" (a bare number has no unit)',
       found: '100',
     });
     expect(issueAt(errors, 'processServers[0].cache')).toMatchObject({
-      expected: expect.stringMatching(/a size with a unit.*data rate, not a size/),
+      expected: expect.stringMatching(/a size > 0 with a unit.*data rate, not a size/),
       found: '"600 Mbps"',
     });
   });
@@ -228,7 +228,7 @@ describe('parseScenario on invalid input', () => {
     const input = minimalInput();
     input['vms'] = [{ name: 'web', processServer: 'ps1', usedDisk: '-5 GB', churn: [{ onOff: { peak: '-1 MB/s', meanOn: '2s', meanOff: '6s' } }] }];
     const errors = errorsOf(parseScenario(input, { source: 'mem' }));
-    expect(issueAt(errors, 'vms[0].usedDisk')).toMatchObject({ expected: 'a size >= 0, like "600 GB"', found: '"-5 GB"' });
+    expect(issueAt(errors, 'vms[0].usedDisk')).toMatchObject({ expected: 'a size >= 0, like "600 GB" or "512 MiB"', found: '"-5 GB"' });
     expect(issueAt(errors, 'vms[0].churn[0].onOff.peak').expected).toMatch(/a data rate > 0/);
   });
 

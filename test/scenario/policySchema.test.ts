@@ -50,7 +50,7 @@ describe('policy: one schema per product', () => {
     [{ kind: 'vsphere-replication', instancesPerDay: 6, instanceDays: 5 }, 'policy.instancesPerDay', /at most 24/],
     [{ kind: 'veeam-replication', restorePoints: 29 }, 'policy.restorePoints', /1 to 28/],
     [{ kind: 'asr-modernized', retention: '16d' }, 'policy.retention', /0 to 15d/],
-    [{ kind: 'sra' }, 'policy.kind', /asr, asr-modernized, aws-drs, zerto, veeam-cdp, vsphere-replication, veeam-replication/],
+    [{ kind: 'sra' }, 'policy.kind', /asr, asr-modernized, periodic, aws-drs, zerto, veeam-cdp, vsphere-replication, veeam-replication/],
   ];
   for (const [policy, path, message] of rejected) {
     it(`rejects ${JSON.stringify(policy)} at ${path}`, () => {

@@ -29,7 +29,7 @@ describe('simulate(scenario) with an invalid scenario object', () => {
 
   it('throws a ScenarioError listing every problem instead of returning nulls', () => {
     expect(thrownIssues(() => simulate(bad()))).toEqual([
-      'uplinks[0].bandwidth: expected a data rate > 0, like "20 MB/s"',
+      'uplinks[0].bandwidth: expected a data rate > 0, like "20 MB/s" or "100 Mbps"',
       'processServers[0].throttleFreeFraction: expected a fraction from 0 to 1, like "20%" or 0.2',
     ]);
   });

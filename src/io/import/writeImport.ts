@@ -1,12 +1,14 @@
-// Writes an import's scenario and traces. Nothing existing is replaced without force; the traces folder is
-// filled all at once (writeFolderAtomically) and the scenario renamed into place last, so a failed import
-// leaves earlier files as they were. Traces are written in chunks, never built as one string.
+// Writes an import's scenario and traces. Nothing existing is replaced without force, and even with force a
+// traces folder only if an import wrote it (its .rposim marker); the traces folder is filled all at once
+// (writeFolderAtomically) and the scenario renamed into place last, so a failed import leaves earlier files as
+// they were. Traces are written in chunks, never built as one string.
 import { createWriteStream } from 'node:fs';
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { TRACE_HEADER } from '../readChurnTrace.js';
+import { writeFileAtomic } from '../writeFileAtomic.js';
 import { writeFolderAtomically } from '../writeFolderAtomically.js';
 import type { RegularSeries } from './churnFigures.js';
 import type { ImportPlan } from './importPlan.js';
@@ -48,16 +50,10 @@ export async function writeImport(plan: ImportPlan, yaml: string, scenario: stri
   }
   if (traceFolder) {
     const prefix = `${plan.options.traceFolder}/`;
-    await writeFolderAtomically(traceFolder, async (folder) => {
+    await writeFolderAtomically(traceFolder, { kind: 'traces' }, async (folder) => {
       for (const trace of plan.traces) await writeTrace(join(folder, trace.path.slice(prefix.length)), trace.series);
     });
   }
   await mkdir(dirname(resolve(scenario)), { recursive: true });
-  const tmp = `${scenario}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, yaml);
-    await rename(tmp, scenario);
-  } finally {
-    await rm(tmp, { force: true });
-  }
+  writeFileAtomic(scenario, yaml);
 }

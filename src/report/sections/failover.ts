@@ -17,7 +17,7 @@ function cdf(values: number[]): Array<{ x: number; p: number }> {
 }
 
 const withCi = (f: Figures, format: (v: number | null) => string) =>
-  `${format(f.mean)}${f.ci95 === null ? '' : ` ±${format((f.ci95[1] - f.ci95[0]) / 2)}`} / ${format(f.p95)} / ${format(f.max)}`;
+  `${format(f.mean)}${f.halfWidth === null ? '' : ` ±${format(f.halfWidth)}`} / ${format(f.p95)} / ${format(f.max)}`;
 
 /** How much data each failover choice loses (its distribution over disasters × VMs) and what its downtime is made of. */
 export const failover: ReportSection = {

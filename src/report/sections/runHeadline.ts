@@ -1,11 +1,11 @@
-import { figures } from '../../io/failoverFigures.js';
+import { figures, type Figures } from '../../io/failoverFigures.js';
 import { formatCount, formatDuration, formatPercent } from '../../io/humanUnits.js';
 import type { ReportSection } from '../context.js';
 import { failoverDigest } from '../failoverDigest.js';
 import { card, cards } from '../html.js';
 import { byWorstRpo } from '../worstVms.js';
 
-const plusMinus = (ci: [number, number] | null) => (ci === null ? '' : ` ±${formatDuration((ci[1] - ci[0]) / 2)}`);
+const plusMinus = (f: Figures) => (f.halfWidth === null ? '' : ` ±${formatDuration(f.halfWidth)}`);
 
 /** The figures a steering committee asks first: how bad the worst VM gets, what each failover choice costs. */
 export const runHeadline: ReportSection = {
@@ -29,8 +29,8 @@ export const runHeadline: ReportSection = {
         const loss = figures(choice.dataLossSec);
         const down = figures(choice.downtimeSec);
         const detail = `${choice.available}/${choice.total} with a point`;
-        items.push(card(`Data loss · ${choice.choice}`, `${formatDuration(loss.mean)}${plusMinus(loss.ci95)}`, `mean ±95% CI; p95 ${formatDuration(loss.p95)}; ${detail}`, `data-loss-mean:${choice.choice}`, loss.mean));
-        items.push(card(`Downtime · ${choice.choice}`, `${formatDuration(down.mean)}${plusMinus(down.ci95)}`, `mean ±95% CI; p95 ${formatDuration(down.p95)}`, `downtime-mean:${choice.choice}`, down.mean));
+        items.push(card(`Data loss · ${choice.choice}`, `${formatDuration(loss.mean)}${plusMinus(loss)}`, `mean ±95% CI; p95 ${formatDuration(loss.p95)}; ${detail}`, `data-loss-mean:${choice.choice}`, loss.mean));
+        items.push(card(`Downtime · ${choice.choice}`, `${formatDuration(down.mean)}${plusMinus(down)}`, `mean ±95% CI; p95 ${formatDuration(down.p95)}`, `downtime-mean:${choice.choice}`, down.mean));
       }
     }
     return cards(items);

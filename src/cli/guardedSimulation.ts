@@ -1,0 +1,65 @@
+// The heap guard: a simulation runs in a worker thread with a heap limit, so that running out of memory ends
+// the worker, not the process. The user then reads what happened and what to change, and the exit code is 1,
+// instead of a V8 abort with its native stack. The core stays pure: the guard is this file's business.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { SimulateOptions, SimulationResult } from '../metrics/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { type PrecisionOptions, type PrecisionRun, PrecisionInputError } from '../simulateToPrecision.js';
+
+export type SimulationTask =
+  | { kind: 'simulate'; scenario: Scenario; options: Omit<SimulateOptions, 'onProgress'> }
+  | { kind: 'precision'; scenario: Scenario; options: PrecisionOptions };
+
+type TaskResult<T extends SimulationTask> = T['kind'] extends 'simulate' ? SimulationResult : PrecisionRun;
+
+export class OutOfMemoryError extends Error {
+  override name = 'OutOfMemoryError';
+}
+
+/**
+ * The heap the worker may use, in MB: RPOSIM_MAX_HEAP_MB, or the limit this process has itself (Node's
+ * default for the machine, or --max-old-space-size), so that the guard costs no capacity.
+ */
+export function heapLimitMb(env: Record<string, string | undefined> = process.env): number {
+  const fromEnv = Number(env.RPOSIM_MAX_HEAP_MB);
+  return Number.isInteger(fromEnv) && fromEnv >= 64 ? fromEnv : Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
+}
+
+/** The compiled worker: beside this file in dist/, or dist/ itself when this module runs from src/ (vitest). */
+function workerFile(): string {
+  for (const candidate of ['./simulationWorker.js', '../../dist/cli/simulationWorker.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('the simulation worker dist/cli/simulationWorker.js is missing: run npm run build');
+}
+
+export function runGuarded<T extends SimulationTask>(task: T, onProgress: (fraction: number) => void = () => {}): Promise<TaskResult<T>> {
+  const limitMb = heapLimitMb();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile(), { workerData: task, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+    let result: TaskResult<T> | undefined;
+    worker.on('message', (message: { progress?: number; result?: TaskResult<T>; precisionInputError?: string }) => {
+      if (message.progress !== undefined) onProgress(message.progress);
+      if (message.result !== undefined) result = message.result;
+      if (message.precisionInputError !== undefined) reject(new PrecisionInputError(message.precisionInputError));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
+      reject(
+        new OutOfMemoryError(
+          `out of memory: the simulation needed more than the ${limitMb} MB of heap it may use. ` +
+            'Simulate fewer VMs, a shorter horizon, fewer disasters or a coarser output.sampleInterval, ' +
+            'or allow more memory with RPOSIM_MAX_HEAP_MB (e.g. RPOSIM_MAX_HEAP_MB=16384)',
+        ),
+      );
+    });
+    worker.on('exit', (code) => {
+      if (result !== undefined) resolve(result);
+      else reject(new Error(`the simulation worker stopped (exit code ${code}) without a result`));
+    });
+  });
+}

@@ -1,0 +1,189 @@
+// Where sweep runs execute: worker processes, not threads. A run can abort Node itself (a V8 fatal error such
+// as "invalid size error", the heap limit): in a thread that kills the whole sweep, and every resume met the same
+// run again. In a process it kills that worker only; the run is recorded as failed with V8's reason and a new
+// worker takes the next run. Workers write their run files themselves and answer with a status, so the main
+// process does almost nothing per run (the second core goes to simulation, not to serialising records).
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SweepInput } from './executeRun.js';
+
+export type ToWorker = { kind: 'start'; input: SweepInput; out: string } | { kind: 'run'; index: number };
+export type FromWorker =
+  | { kind: 'listening' }
+  | { kind: 'ready' }
+  | { kind: 'done'; index: number; status: 'ok' | 'failed'; error: string }
+  | { kind: 'write-failed'; index: number; code: string; message: string };
+
+export interface RunDone {
+  index: number;
+  status: 'ok' | 'failed';
+  error: string;
+  /** The worker died during the run: no run file exists, and `error` says why it died. */
+  crashed: boolean;
+}
+
+export interface Runner {
+  run(index: number): Promise<RunDone>;
+  /** Runs the runner can have in flight. */
+  readonly concurrency: number;
+  /** Ends the workers; call once no run is in flight. */
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker. From dist/sweep/ it sits next to this file; when this module runs from src/ (vitest),
+ * the worker still has to be the built one: node does not load TypeScript.
+ */
+function workerEntry(): string {
+  const beside = fileURLToPath(new URL('./runProcess.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/sweep/runProcess.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error(`sweep worker not found at ${beside} or ${built}: run npm run build`);
+}
+
+/** Every worker process alive, so that a second Ctrl-C can end them at once. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILL to every worker of this process (the sweep is being abandoned; finished run files stay). */
+export function killRunProcessesNow(): void {
+  for (const child of live) child.kill('SIGKILL');
+}
+
+/**
+ * One line saying why a worker died: V8's fatal message when it printed one ("FATAL ERROR: invalid table size …",
+ * "# Fatal JavaScript invalid size error …"), else the error it threw. It lands in runs.csv, so it holds no pids,
+ * addresses or stacks, and the heap limit is named one way whichever garbage collection gave up first.
+ */
+export function crashReason(code: number | null, signal: string | null, stderr: string): string {
+  const how = signal !== null ? `killed by ${signal}` : `exit code ${code}`;
+  const lines = stderr.split('\n').map((l) => l.trim());
+  const fatal =
+    lines.find((l) => l.startsWith('FATAL ERROR: '))?.slice('FATAL ERROR: '.length) ??
+    lines.find((l) => /^# Fatal (?!error in)/.test(l))?.slice('# Fatal '.length) ??
+    lines.find((l) => /^[A-Z]\w*Error: /.test(l));
+  const detail =
+    fatal === undefined ? '' :
+    /heap limit Allocation failed/.test(fatal) ? ': JavaScript heap out of memory (the heap limit; RPOSIM_MAX_HEAP_MB raises it)' :
+    `: ${fatal.slice(0, 300)}`;
+  return `the run ended its worker process (${how})${detail}`;
+}
+
+interface Task {
+  index: number;
+  resolve: (done: RunDone) => void;
+  reject: (error: Error) => void;
+}
+
+/** A run handed to a worker that died before starting it: it goes to another worker. */
+class NotStarted extends Error {}
+
+/**
+ * Runs a worker can hold: the one it computes and the next, already sent, so that it never waits for the main
+ * process between runs (on a loaded machine that wake-up can cost more than a short run).
+ */
+const RUNS_PER_WORKER = 2;
+
+class WorkerProcess {
+  readonly child: ChildProcess;
+  dead = false;
+  /** In the order sent; the worker handles its messages one at a time, so the first is the one it computes. */
+  readonly tasks: Task[] = [];
+  private stderrTail = '';
+  private readonly ready: Promise<void>;
+  private readonly closed: Promise<void>;
+
+  constructor(entry: string, input: SweepInput, out: string, heapLimitMb: number | undefined) {
+    this.child = fork(entry, [], {
+      // Structured clone: the sweep input holds a Map of traces.
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Only a heap size carries over (not a test runner's loader flags): the one asked for, or the main process's.
+      execArgv:
+        heapLimitMb === undefined ? process.execArgv.filter((a) => a.startsWith('--max-old-space-size')) : [`--max-old-space-size=${heapLimitMb}`],
+    });
+    live.add(this.child);
+    this.child.stderr!.setEncoding('utf8');
+    this.child.stderr!.on('data', (text: string) => (this.stderrTail = (this.stderrTail + text).slice(-16_384)));
+    let started: (() => void) | undefined;
+    let failedToStart: ((error: Error) => void) | undefined;
+    this.ready = new Promise((resolve, reject) => ((started = resolve), (failedToStart = reject)));
+    // Awaited by run(); this only keeps a worker that fails before its first run from being an unhandled rejection.
+    this.ready.catch(() => undefined);
+    this.child.on('message', (message: FromWorker) => {
+      // The sweep goes out only once the worker listens: a message sent before is lost if something else (a
+      // module preloaded with NODE_OPTIONS) started reading the channel while the worker was still loading.
+      if (message.kind === 'listening') return void this.child.send({ kind: 'start', input, out } satisfies ToWorker);
+      if (message.kind === 'ready') return started!();
+      const task = this.tasks.shift()!;
+      if (message.kind === 'done') task.resolve({ index: message.index, status: message.status, error: message.error, crashed: false });
+      else task.reject(Object.assign(new Error(message.message), { code: message.code }));
+    });
+    this.child.on('error', (error) => {
+      failedToStart!(error);
+      for (const task of this.tasks.splice(0)) task.reject(error);
+    });
+    // After 'exit', stderr is read to its end (V8's last words included). Not the child's 'close' event: it
+    // never comes once the parent has called disconnect().
+    const stderrEnded = new Promise((resolve) => this.child.stderr!.on('close', resolve));
+    this.closed = new Promise((resolve) =>
+      this.child.on('exit', async (code, signal) => {
+        await stderrEnded;
+        this.dead = true;
+        live.delete(this.child);
+        const reason = crashReason(code, signal, this.stderrTail);
+        // Before 'ready', the worker itself is broken (not a run): that stops the sweep.
+        failedToStart!(new Error(`a sweep worker process could not start: ${reason}`));
+        const [running, ...waiting] = this.tasks.splice(0);
+        running?.resolve({ index: running.index, status: 'failed', error: reason, crashed: true });
+        for (const task of waiting) task.reject(new NotStarted());
+        resolve();
+      }),
+    );
+  }
+
+  async run(index: number): Promise<RunDone> {
+    const done = new Promise<RunDone>((resolve, reject) => this.tasks.push({ index, resolve, reject }));
+    try {
+      await this.ready;
+    } catch (error) {
+      this.tasks.splice(0);
+      throw error;
+    }
+    if (!this.dead) this.child.send({ kind: 'run', index } satisfies ToWorker);
+    return done;
+  }
+
+  async close(): Promise<void> {
+    if (this.child.connected) this.child.disconnect();
+    await this.closed;
+  }
+}
+
+export function createRunner(input: SweepInput, out: string, workers: number, heapLimitMb?: number): Runner {
+  const entry = workerEntry();
+  const all: WorkerProcess[] = [];
+  /** The live worker with the fewest runs in hand, if one has room; a new one while there are fewer than `workers`. */
+  const pick = (): WorkerProcess => {
+    const alive = all.filter((w) => !w.dead);
+    const roomy = alive.filter((w) => w.tasks.length < RUNS_PER_WORKER).sort((a, b) => a.tasks.length - b.tasks.length)[0];
+    if (roomy !== undefined && (roomy.tasks.length === 0 || alive.length >= workers)) return roomy;
+    const worker = new WorkerProcess(entry, input, out, heapLimitMb);
+    all.push(worker);
+    return worker;
+  };
+  return {
+    concurrency: workers * RUNS_PER_WORKER,
+    async run(index) {
+      for (;;) {
+        try {
+          return await pick().run(index);
+        } catch (error) {
+          if (!(error instanceof NotStarted)) throw error;
+        }
+      }
+    },
+    close: () => Promise.all(all.map((w) => w.close())).then(() => undefined),
+  };
+}
