@@ -60,6 +60,19 @@ function traceRates(c: Extract<ChurnComponent, { kind: 'trace' }>): number[] {
   });
 }
 
+/** The period after which the sum of the components repeats (whole seconds only), or Infinity. */
+function commonPeriodSec(components: readonly VaryingComponent[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let period = 1;
+  for (const c of components) {
+    const own = c.kind === 'dailyProfile' ? 86_400 : c.kind === 'periodicSteps' ? c.periodSec : c.loop ? tracePeriod(c) : Infinity;
+    if (!Number.isSafeInteger(own)) return Infinity;
+    period = (period / gcd(period, own)) * own;
+    if (!Number.isSafeInteger(period)) return Infinity;
+  }
+  return period;
+}
+
 function maxRate(c: VaryingComponent): number {
   const rates = c.kind === 'dailyProfile' ? c.hourlyRatesBytesPerSec : c.kind === 'trace' ? traceRates(c) : c.ratesBytesPerSec;
   return rates.reduce((a, b) => Math.max(a, b), 0);
@@ -81,10 +94,12 @@ export function peakChurnBytesPerSec(components: readonly ChurnComponent[], hori
     else varying.push(c);
   }
   if (varying.length <= 1) return steady + (varying[0] === undefined ? 0 : maxRate(varying[0]));
-  // Several: sweep the changes of all of them in time order, summing the rates in force.
+  // Several: sweep the changes of all of them in time order, summing the rates in force, over one common period
+  // when they have one within the horizon (traces of one export, daily profiles).
+  const window = Math.min(horizonSec, commonPeriodSec(varying));
   const changes: { time: number; component: number; rate: number }[] = [];
   varying.forEach((c, component) => {
-    const steps = stepsOf(c, horizonSec);
+    const steps = stepsOf(c, window);
     steps.time.forEach((time, k) => changes.push({ time, component, rate: steps.rate[k]! }));
   });
   changes.sort((a, b) => a.time - b.time);
