@@ -59,7 +59,7 @@ export const run: CliCommand<RunArgs> = {
       .option('report', reportOption)
       .option('xlsx', { type: 'boolean', default: false, describe: 'Also write results.xlsx: the per-VM summary, failovers, plans and lifecycle tables in one workbook' }),
   async handler(argv) {
-    const loaded = await loadScenarioOrReport(argv.scenario);
+    const loaded = await loadScenarioOrReport(argv.scenario, { compatibility: true });
     if ('exitCode' in loaded) return loaded.exitCode;
     const scenario = argv.timeseries
       ? loaded.scenario

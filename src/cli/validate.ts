@@ -14,9 +14,11 @@ export const validate: CliCommand<ValidateArgs> = {
   builder: (yargs) =>
     yargs.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' }),
   async handler(argv) {
-    const loaded = await loadScenarioOrReport(argv.file);
+    const loaded = await loadScenarioOrReport(argv.file, { compatibility: true });
     if ('exitCode' in loaded) return loaded.exitCode;
-    console.log(`${argv.file}: OK (${describeScenario(loaded.scenario)}, about ${formatEstimate(loaded.runSize.events)} simulated events)`);
+    const errors = loaded.findings.filter((f) => f.severity === 'error').length;
+    const verdict = loaded.findings.length === 0 ? '' : `; ASR compatibility: ${formatCount(errors, 'error')}, ${formatCount(loaded.findings.length - errors, 'warning')} (above)`;
+    console.log(`${argv.file}: OK (${describeScenario(loaded.scenario)}, about ${formatEstimate(loaded.runSize.events)} simulated events)${verdict}`);
     return EXIT_OK;
   },
 };

@@ -153,8 +153,17 @@ function processServerSection(servers: readonly ProcessServerSummary[]): string 
 
 function uplinkSection(uplinks: readonly UplinkSummary[]): string {
   if (uplinks.length === 0) return '';
-  const rows = uplinks.map((u) => [u.name, formatPercent(u.utilisation), String(u.outages), formatDuration(u.downSec)]);
-  return `Uplinks\n${textTable(['uplink', 'utilisation', 'outages', 'down'], rows)}`;
+  // The background column only when some uplink carries other traffic.
+  const background = uplinks.some((u) => u.backgroundBytes !== undefined);
+  const rows = uplinks.map((u) => [
+    u.name,
+    formatPercent(u.utilisation),
+    ...(background ? [u.backgroundBytes === undefined ? '-' : formatBytes(u.backgroundBytes)] : []),
+    String(u.outages),
+    formatDuration(u.downSec),
+  ]);
+  const headerRow = ['uplink', 'utilisation', ...(background ? ['background traffic'] : []), 'outages', 'down'];
+  return `Uplinks\n${textTable(headerRow, rows)}`;
 }
 
 /** RPO figures are exact time-weighted statistics of the run, not Monte-Carlo estimates: no interval. */

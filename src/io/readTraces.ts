@@ -11,14 +11,19 @@ import { readMsrTrace } from './readMsrTrace.js';
 
 export type TraceRequests = Map<string, { file: string; format: TraceFormat }>;
 
+const listAt = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /**
- * The traces named by vmDefaults and every VM of a raw scenario, keyed as the schema will look them up. An entry
- * the schema rejects (a bad interval, say) is not read: the parser reports it, and reading with a bad option
- * could only waste time.
+ * The traces named by the churn of vmDefaults, every VM and their disks, and by the uplinks' background traffic
+ * in a raw scenario, keyed as the schema will look them up. An entry the schema rejects (a bad interval, say) is
+ * not read: the parser reports it, and reading with a bad option could only waste time.
  */
 export function traceRequests(raw: unknown, into: TraceRequests = new Map()): TraceRequests {
-  const vms = valueAt(raw, ['vms']);
-  const churnLists = [valueAt(raw, ['vmDefaults', 'churn']), ...(Array.isArray(vms) ? vms.map((vm) => valueAt(vm, ['churn'])) : [])];
+  const machines = [valueAt(raw, ['vmDefaults']), ...listAt(valueAt(raw, ['vms']))];
+  const churnLists = [
+    ...machines.flatMap((vm) => [valueAt(vm, ['churn']), ...listAt(valueAt(vm, ['disks'])).map((disk) => valueAt(disk, ['churn']))]),
+    ...listAt(valueAt(raw, ['uplinks'])).map((uplink) => valueAt(uplink, ['background', 'priority'])),
+  ];
   for (const item of churnLists.filter(Array.isArray).flat()) {
     const options = attempt(traceOptionsSchema, valueAt(item, ['trace']));
     if (options === undefined) continue;

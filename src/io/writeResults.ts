@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { SimulationResult } from '../metrics/types.js';
 import { resolvedScenario } from '../scenario/resolvedScenario.js';
 import type { Scenario } from '../scenario/types.js';
+import { compatibilityFindings } from '../scenario/compatibility.js';
+import { compatibilityTable } from './compatibilityCsv.js';
 import { writeCsvFile } from './csvFileWriter.js';
 import { failoversTable } from './failoversCsv.js';
 import { lifecycleTable } from './lifecycleCsv.js';
@@ -23,8 +25,9 @@ export interface WriteResultsOptions extends OutputFolderOptions {
 /**
  * Write a run's files into `out`, replacing the folder as a whole (see writeFolderAtomically, which also
  * refuses a folder rposim did not write): summary.json, failovers.csv, timeseries.csv when the run sampled
- * one, plans.csv with recovery plans, lifecycle.csv with a failover–failback cycle, scenario.resolved.json
- * with the scenario, results.xlsx on request. Returns the file names written.
+ * one, plans.csv with recovery plans, lifecycle.csv with a failover–failback cycle, scenario.resolved.json and
+ * compatibility.csv (ASR's limits checked, compatibility.ts) with the scenario, results.xlsx on request. Returns
+ * the file names written.
  */
 export async function writeResults(result: SimulationResult, out: string, options: WriteResultsOptions = {}): Promise<string[]> {
   const cycle = result.cycle;
@@ -43,7 +46,8 @@ export async function writeResults(result: SimulationResult, out: string, option
       for (const [name, write] of tables) write(join(folder, name));
       if (scenario !== undefined) {
         writeFileSync(join(folder, 'scenario.resolved.json'), `${JSON.stringify(resolvedScenario(scenario), null, 2)}\n`, 'utf8');
-        written.push('scenario.resolved.json');
+        writeCsvFile(join(folder, 'compatibility.csv'), compatibilityTable, compatibilityFindings(scenario));
+        written.push('scenario.resolved.json', 'compatibility.csv');
       }
       if (options.xlsx) {
         await writeWorkbook(folder);

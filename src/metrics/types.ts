@@ -125,8 +125,13 @@ export interface UplinkSummary {
   name: string;
   downSec: number;
   outages: number;
-  /** Mean utilisation while up, 0–1. */
+  /** Mean utilisation by replication while up, 0–1 of the bandwidth. */
   utilisation: number;
+  /**
+   * With background traffic: the wire bytes of the link it took while the link was up (strict priority: its
+   * traffic, up to the bandwidth; a QoS share: the bandwidth reserved for it).
+   */
+  backgroundBytes?: number;
 }
 
 export interface TimeseriesSample {

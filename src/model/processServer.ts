@@ -21,6 +21,11 @@ export class ProcessServer {
   /** Each stream's position in `streams`, by stream (domain) index. */
   readonly localIndex = new Map<Stream, number>();
   pool!: FairPool;
+  /**
+   * ASR's bandwidth throttling: a cap on the server's upload (wire bytes per second), shared max-min fairly among
+   * its streams before the uplink shares its bandwidth; null = no cap (the domain creates it with the first cap).
+   */
+  uploadPool: FairPool | null = null;
   throttled = false;
   peakCacheBytes = 0;
 

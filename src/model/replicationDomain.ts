@@ -41,7 +41,9 @@ const FILLING_UNPROCESSED = 4;
  *  1. each process server's intake among its streams (a stream with a source backlog wants its per-VM maximum,
  *     one without wants its churn);
  *  2. the uplink's bandwidth, in wire bytes after compression, among streams with data in cache (they take all
- *     they can get) or passing through (they want what they take in);
+ *     they can get) or passing through (they want what they take in); a server with an upload cap (ASR's bandwidth
+ *     throttling) first shares its cap among its streams, and what each gets is its demand on the uplink (nested
+ *     max-min fairness); background traffic on the uplink takes its part of the bandwidth first;
  *  3. processing at the receiver (a stream with unprocessed data is applied at its apply rate, one without at
  *     min(upload, apply rate)).
  * A throttled process server takes in from each stream no more than it uploads for it, so its cache cannot
@@ -57,6 +59,8 @@ const FILLING_UNPROCESSED = 4;
 export class ReplicationDomain {
   readonly availability = new Availability();
   wireBytesSent = 0;
+  /** Wire bytes of the link's capacity that background traffic took while the link was up. */
+  backgroundBytes = 0;
   readonly streams: Stream[];
   /** Streams that have started (initial replication begun or protected from the start). */
   activeStreamCount = 0;
@@ -76,7 +80,14 @@ export class ReplicationDomain {
   private readonly checkThrottle: Uint8Array;
   private readonly checkSlots: Uint8Array;
   private readonly checkCapacity: Uint8Array;
+  private readonly checkUpload: Uint8Array;
+  /** Some server has an upload cap: sharing has a stage 1½. */
+  private uploadCaps = false;
   private linkCapacityChanged = true;
+  /** Wire bytes per second background traffic asks of the link, and what it takes of it now. */
+  private backgroundRate: number;
+  private backgroundTaken = 0;
+  private backgroundSec = 0;
   private recomputePending = false;
   private wakeId: EventId | null = null;
   private wakeSec = Infinity;
@@ -115,6 +126,11 @@ export class ReplicationDomain {
     this.checkThrottle = new Uint8Array(servers.length);
     this.checkSlots = new Uint8Array(servers.length).fill(1);
     this.checkCapacity = new Uint8Array(servers.length).fill(1);
+    this.checkUpload = new Uint8Array(servers.length);
+    // A QoS share is reserved for the whole run; a priority profile sets its rate as it goes (setBackgroundRate).
+    const background = spec.background;
+    this.backgroundRate = background?.kind === 'share' ? background.shareFraction * spec.bandwidthBytesPerSec : 0;
+    this.backgroundTaken = this.takenByBackground();
     this.receiverStreams = receivers.map((_, r) => paths.filter((path) => path.receiver === r).map((path) => path.stream));
     this.receiverLocal = Int32Array.from(paths, (path) => (path.receiver < 0 ? -1 : this.receiverStreams[path.receiver]!.indexOf(path.stream)));
     this.receiverPools = receivers.map((receiver, r) => {
@@ -178,9 +194,39 @@ export class ReplicationDomain {
 
   /** The uplink went down or came back. */
   linkChanged = (): void => {
+    this.integrateBackground(this.env.now);
+    this.backgroundTaken = this.takenByBackground();
     this.linkCapacityChanged = true;
     this.requestRecompute();
   };
+
+  /** Background traffic (strict priority) now asks for this many wire bytes per second: replication gets the rest. */
+  setBackgroundRate(wireBytesPerSec: number): void {
+    this.backgroundRate = wireBytesPerSec;
+    this.linkChanged();
+  }
+
+  /** A server's upload cap (ASR's bandwidth throttling) is now this many wire bytes per second. */
+  setUploadCap(server: ProcessServer, wireBytesPerSec: number): void {
+    const s = this.serverIndex.get(server)!;
+    if (server.uploadPool === null) {
+      // Its streams' demands on the cap are set at the next sharing.
+      this.uploadCaps = true;
+      server.uploadPool = new FairPool(server.streams.length);
+      for (const stream of server.streams) {
+        this.anchor(stream);
+        this.markDirty(stream);
+      }
+    }
+    server.uploadPool.setCapacity(wireBytesPerSec);
+    this.checkUpload[s] = 1;
+    this.requestRecompute();
+  }
+
+  /** The bandwidth replication has now: the link's, less what background traffic takes (0 while the link is down). */
+  get replicationBandwidth(): number {
+    return this.availability.up ? this.spec.bandwidthBytesPerSec - this.backgroundTaken : 0;
+  }
 
   /** A process server went down or came back: its intake stops or resumes, and so do its uploads. */
   serverChanged(server: ProcessServer): void {
@@ -217,8 +263,9 @@ export class ReplicationDomain {
   finalSyncRateFor(stream: Stream): number {
     const server = this.paths[stream.index]!.server;
     if (!this.availability.up || !server.availability.up) return 0;
-    const equalShare = (this.spec.bandwidthBytesPerSec * server.spec.compressionRatio) / Math.max(1, this.activeStreamCount);
-    return Math.min(server.spec.throughputBytesPerSec, Math.max(this.uploadRateOf(stream), equalShare));
+    const cap = (server.uploadPool?.capacity ?? Infinity) * server.spec.compressionRatio;
+    const equalShare = (this.replicationBandwidth * server.spec.compressionRatio) / Math.max(1, this.activeStreamCount);
+    return Math.min(server.spec.throughputBytesPerSec, cap, Math.max(this.uploadRateOf(stream), equalShare));
   }
 
   /** Stops a stream for good (its VM failed over): it leaves the shares, and what it had cached is dropped. */
@@ -258,6 +305,7 @@ export class ReplicationDomain {
     for (const stream of this.streams) this.anchor(stream);
     for (const server of this.servers) server.advanceTo(endSec);
     this.integrateWire(endSec);
+    this.integrateBackground(endSec);
   }
 
   // ── Sharing ──
@@ -269,7 +317,11 @@ export class ReplicationDomain {
     this.updateThrottling(now);
     // A stream whose queue starts or stops filling wants another demand; when that moves allocations, sharing
     // runs again. Each stream flips at most once per stage, so this ends quickly.
-    for (let round = 0; round < 8 && (this.dirtyCount > 0 || this.linkCapacityChanged || this.checkCapacity.includes(1) || this.checkReceiver.includes(1)); round++) {
+    for (
+      let round = 0;
+      round < 8 && (this.dirtyCount > 0 || this.linkCapacityChanged || this.checkCapacity.includes(1) || this.checkUpload.includes(1) || this.checkReceiver.includes(1));
+      round++
+    ) {
       this.share(now);
     }
     this.scheduleWake(now);
@@ -294,13 +346,15 @@ export class ReplicationDomain {
       const level = server.pool.settle(this.touchLocal);
       if (level !== before) server.pool.forEachAtLevel(this.touchLocal);
     });
-    // Stage 2: the uplink, for every stream whose intake may have moved.
+    // Stage 1½: each throttled server's upload cap, for every stream whose intake may have moved.
+    if (this.uploadCaps) this.shareUploadCaps();
+    // Stage 2: the uplink, for every stream whose intake or capped upload may have moved.
     for (let k = 0; k < this.touchedCount; k++) {
       const i = touched[k]!;
       link.setDemand(i, this.linkDemand(i));
     }
     if (this.linkCapacityChanged) {
-      link.setCapacity(this.availability.up ? this.spec.bandwidthBytesPerSec : 0);
+      link.setCapacity(this.replicationBandwidth);
       this.linkCapacityChanged = false;
     }
     const before = link.level;
@@ -317,6 +371,25 @@ export class ReplicationDomain {
       this.marks[i] = 0;
       this.apply(i, now);
     }
+  }
+
+  private shareUploadCaps(): void {
+    const count = this.touchedCount;
+    for (let k = 0; k < count; k++) {
+      const i = this.touched[k]!;
+      const { server } = this.paths[i]!;
+      if (server.uploadPool === null) continue;
+      server.uploadPool.setDemand(this.local[i]!, this.uncappedLinkDemand(i));
+      this.checkUpload[this.serverIndex.get(server)!] = 1;
+    }
+    this.servers.forEach((server, s) => {
+      if (this.checkUpload[s] === 0 || server.uploadPool === null) return;
+      this.checkUpload[s] = 0;
+      const before = server.uploadPool.level;
+      this.currentServer = server;
+      const level = server.uploadPool.settle(this.touchLocal);
+      if (level !== before) server.uploadPool.forEachAtLevel(this.touchLocal);
+    });
   }
 
   private shareReceivers(now: number): void {
@@ -409,7 +482,13 @@ export class ReplicationDomain {
     return backlogged ? max : Math.min(stream.churnRate, max);
   }
 
+  /** What a stream asks of the uplink: what its server's upload cap gives it, when the server has one. */
   private linkDemand(i: number): number {
+    const uploadPool = this.paths[i]!.server.uploadPool;
+    return uploadPool === null ? this.uncappedLinkDemand(i) : uploadPool.allocation(this.local[i]!);
+  }
+
+  private uncappedLinkDemand(i: number): number {
     const { stream, server } = this.paths[i]!;
     if (!stream.active || !server.availability.up) return 0;
     if (stream.cache > stream.tolerance || (this.filling[i]! & FILLING_CACHE) !== 0) return Infinity;
@@ -468,8 +547,13 @@ export class ReplicationDomain {
     }
     if (cacheEmpty && ingest > upload !== ((this.filling[i]! & FILLING_CACHE) !== 0)) {
       this.filling[i]! ^= FILLING_CACHE;
-      this.link.setDemand(i, this.linkDemand(i));
-      if ((this.filling[i]! & FILLING_CACHE) === 0) this.mark(i, DIRTY);
+      if (server.uploadPool === null) {
+        this.link.setDemand(i, this.linkDemand(i));
+        if ((this.filling[i]! & FILLING_CACHE) === 0) this.mark(i, DIRTY);
+      } else {
+        // The new demand may move the cap's level: share again (stage 1½ sets it on the cap, then on the link).
+        this.mark(i, DIRTY);
+      }
     }
     if (receiver >= 0 && unprocessedEmpty && upload > process !== ((this.filling[i]! & FILLING_UNPROCESSED) !== 0)) {
       this.filling[i]! ^= FILLING_UNPROCESSED;
@@ -579,6 +663,18 @@ export class ReplicationDomain {
     stream.watchedPosition = Infinity;
     this.watchers.delete(stream);
     reached?.(this.env.now);
+  }
+
+  /** What background traffic takes of the link now: its rate up to the bandwidth, while the link is up. */
+  private takenByBackground(): number {
+    return this.availability.up ? Math.min(this.backgroundRate, this.spec.bandwidthBytesPerSec) : 0;
+  }
+
+  private integrateBackground(now: number): void {
+    if (now > this.backgroundSec) {
+      this.backgroundBytes += this.backgroundTaken * (now - this.backgroundSec);
+      this.backgroundSec = now;
+    }
   }
 
   private integrateWire(now: number): void {

@@ -1,6 +1,8 @@
 import type { Environment } from '../engine/environment.js';
 import type { RandomStream } from '../engine/random.js';
 import type { ProcessServerSpec, Scenario, VmSpec } from '../scenario/types.js';
+import { startBackgroundTraffic } from './backgroundTraffic.js';
+import { startBandwidthThrottling } from './bandwidthThrottling.js';
 import { HourlyTick } from './churn/hourlyTick.js';
 import { startChurn } from './churn/startChurn.js';
 import { Workload } from './churn/workload.js';
@@ -113,6 +115,11 @@ export class Site {
         scheduleOutages(env, server.spec.outages, server.availability, stream(label), horizonSec, () => domain.serverChanged(server));
       }
       domain.requestRecompute();
+    }
+    // The forward uplinks' other traffic and the process servers' throttling schedules (not the failback leg's).
+    for (const domain of this.domains) {
+      startBackgroundTraffic(env, domain, stream, horizonSec, hourly);
+      for (const server of domain.servers) startBandwidthThrottling(env, domain, server, stream(`throttling/${server.spec.name}`), horizonSec, hourly);
     }
   }
 

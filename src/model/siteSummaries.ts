@@ -59,5 +59,6 @@ export function uplinkSummary(domain: ReplicationDomain, horizonSec: number): Up
     downSec: domain.availability.downSec,
     outages: domain.availability.outages,
     utilisation: upSec > 0 ? domain.wireBytesSent / (domain.spec.bandwidthBytesPerSec * upSec) : 0,
+    ...(domain.spec.background === undefined ? {} : { backgroundBytes: domain.backgroundBytes }),
   };
 }

@@ -87,19 +87,24 @@ const CLOCK = String.raw`^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$`;
 const START_TEXT = 'a time of day like "01:00", or a duration from the start of the period like "5d 1h"';
 const PERIOD_TEXT = 'day, week, or a duration > 0 like "12h"';
 
-/** "01:00" or "23:30:15" (a time of day, in seconds), or a duration from the start of the period ("5d 1h"). */
-const windowStartField = () =>
+/** "01:00" or "23:30:15" (a time of day, in seconds), or a duration (from the start of the period, the day). */
+const clockField = (text: string, bound: (sec: number) => boolean = () => true) =>
   z
     .unknown()
     .transform((input, ctx) => {
       const clock = typeof input === 'string' ? new RegExp(CLOCK).exec(input) : null;
       if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
       const duration = parseDuration(input);
-      if (duration.ok && duration.value >= 0) return duration.value;
-      ctx.addIssue({ code: 'custom', message: START_TEXT, input });
+      if (duration.ok && duration.value >= 0 && bound(duration.value)) return duration.value;
+      ctx.addIssue({ code: 'custom', message: text, input });
       return z.NEVER;
     })
-    .register(fieldFormats, { kind: 'duration', text: START_TEXT, or: { pattern: CLOCK, examples: ['01:00'] } });
+    .register(fieldFormats, { kind: 'duration', text, or: { pattern: CLOCK, examples: ['01:00'] } });
+
+const windowStartField = () => clockField(START_TEXT);
+
+/** A time of day: "09:00", or a duration from midnight up to "24h" (the end of the day). */
+export const timeOfDayField = () => clockField('a time of day like "09:00", or a duration from midnight up to "24h"', (sec) => sec <= DAY_SEC);
 
 /** `day`, `week`, or any positive duration. */
 const windowPeriodField = () =>
@@ -258,23 +263,25 @@ export function traceFormatOf(t: { format: 'csv' | 'msr'; interval: number; uniq
   return { format: 'msr', intervalSec: t.interval, uniqueBlocks: t.uniqueBlocks, blockSizeBytes: t.blockSize, host: t.host ?? null, disk: t.disk ?? null };
 }
 
-export function churnListSchema(traces: TraceTable) {
-  const item = oneOf(
-    {
-      constant: rateField(nonNegative).optional(),
-      dailyProfile: dailyProfileSchema.optional(),
-      onOff: onOffSchema.optional(),
-      poissonBursts: poissonBurstsSchema.optional(),
-      trace: traceSchema(traces).optional(),
-      window: windowSchema.optional(),
-      periodicSteps: periodicStepsSchema.optional(),
+/**
+ * A list of churn components (a VM's or a disk's writes). `rateProfile` leaves out Poisson bursts, which write a
+ * volume at one instant: a link's background traffic is a rate over time.
+ */
+export function churnListSchema(traces: TraceTable, options: { rateProfile?: boolean } = {}) {
+  const components = {
+    constant: rateField(nonNegative).optional(),
+    dailyProfile: dailyProfileSchema.optional(),
+    onOff: onOffSchema.optional(),
+    ...(options.rateProfile ? {} : { poissonBursts: poissonBurstsSchema.optional() }),
+    trace: traceSchema(traces).optional(),
+    window: windowSchema.optional(),
+    periodicSteps: periodicStepsSchema.optional(),
+  };
+  const item = oneOf(components, options.rateProfile ? 'a rate profile component' : 'a churn component').transform(
+    (c): ChurnComponent => {
+      const { constant, ...others } = c as { constant?: number } & Record<string, ChurnComponent | undefined>;
+      return constant !== undefined ? { kind: 'constant', rateBytesPerSec: constant } : Object.values(others).find((v) => v !== undefined)!;
     },
-    'a churn component',
-  ).transform(
-    (c): ChurnComponent =>
-      c.constant !== undefined
-        ? { kind: 'constant', rateBytesPerSec: c.constant }
-        : (c.dailyProfile ?? c.onOff ?? c.poissonBursts ?? c.trace ?? c.window ?? c.periodicSteps)!,
   );
-  return listOf(item, 'churn components').min(1, 'at least one churn component');
+  return listOf(item, options.rateProfile ? 'rate profile components' : 'churn components').min(1, `at least one ${options.rateProfile ? 'rate profile' : 'churn'} component`);
 }

@@ -1,6 +1,7 @@
 // Checks that relate several fields (references, duplicates, orderings). They run on the raw input, field
 // by field, so that they are reported together with the schema's errors instead of after them.
 import { cycleChecks } from './cycleChecks.js';
+import { diskChecks, disksHaveChurn, rawDiskList } from './diskChecks.js';
 import { expandedNames } from './expandVms.js';
 import { describeValue, listNames, type PathSegment, valueAt } from './issues.js';
 import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
@@ -86,7 +87,7 @@ function checkReferences(raw: unknown, issues: RawIssue[]): void {
     if (ps === undefined && defaultPs === undefined) {
       issues.push({ path: ['vms', i, 'processServer'], expected: `${expectPs}, here or in vmDefaults` });
     }
-    if (valueAt(vm, ['churn']) === undefined && !hasDefaultChurn) {
+    if (valueAt(vm, ['churn']) === undefined && !hasDefaultChurn && !disksHaveChurn(rawDiskList(raw, vm))) {
       issues.push({ path: ['vms', i, 'churn'], expected: 'a list of churn components, here or in vmDefaults' });
     }
     checkMasterTarget(valueAt(vm, ['masterTarget']), ['vms', i, 'masterTarget']);
@@ -165,5 +166,6 @@ export function crossChecks(raw: unknown): RawIssue[] {
   checkTimes(raw, issues);
   issues.push(...cycleChecks(raw));
   issues.push(...staggerChecks(raw));
+  issues.push(...diskChecks(raw));
   return issues;
 }

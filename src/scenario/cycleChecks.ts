@@ -33,12 +33,13 @@ function rawVms(raw: unknown): RawVm[] {
     const pick = (key: string) => (own(key) !== undefined ? own(key) : defaults(key));
     const where = (key: string): PathSegment[] => (own(key) !== undefined ? ['vms', index, key] : ['vmDefaults', key]);
     const disks = pick('disks');
-    const used = parseSize(pick('usedDisk') ?? 0);
+    // A VM that lists its disks copies what they use.
+    const used = Array.isArray(disks) ? sumSizes(disks.map((disk) => valueAt(disk, ['used']) ?? 0)) : parseSize(pick('usedDisk') ?? 0);
     const masterTarget = pick('masterTarget');
     return expandedNames(name.trim(), count).map((expanded) => ({
       name: expanded,
       index,
-      disks: typeof disks === 'number' ? disks : 1,
+      disks: typeof disks === 'number' ? disks : Array.isArray(disks) ? disks.length : 1,
       usedDiskBytes: used.ok ? used.value : null,
       snapshots: pick('snapshots') === true,
       snapshotsPath: where('snapshots'),
@@ -46,6 +47,16 @@ function rawVms(raw: unknown): RawVm[] {
       masterTarget: typeof masterTarget === 'string' ? masterTarget.trim() : null,
     }));
   });
+}
+
+function sumSizes(sizes: unknown[]): ReturnType<typeof parseSize> {
+  let sum = 0;
+  for (const size of sizes) {
+    const parsed = parseSize(size);
+    if (!parsed.ok) return parsed;
+    sum += parsed.value;
+  }
+  return { ok: true, value: sum };
 }
 
 function stringList(value: unknown): { name: string; k: number }[] {

@@ -18,6 +18,13 @@ export const PROCESS_SERVER_DEFAULTS = {
   initialReplicationDisks: 3, // ASR
 } as const;
 
+/** Bandwidth throttling of a process server: the rates have no default (ASR asks for both). */
+export const THROTTLING_DEFAULTS = {
+  workDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], // assumption: a five-day week
+  startWorkHour: '09:00', // ASR's example (Set-OBMachineSetting -StartWorkHour "9:00:00")
+  endWorkHour: '18:00', // ASR's example (-EndWorkHour "18:00:00")
+} as const;
+
 export const VM_DEFAULTS = {
   machineKind: 'windows',
   dhcp: true,
@@ -27,6 +34,13 @@ export const VM_DEFAULTS = {
   maxReplicationRate: '54 MB/s', // ASR: peak per VM
   applyRate: '20 MB/s', // assumption (premium P20+ per-disk limit)
   snapshots: false,
+} as const;
+
+/** A disk's defaults when a VM lists its disks. */
+export const DISK_DEFAULTS = {
+  used: '0 B',
+  target: 'standard-hdd', // assumption: the cheapest target; set the one you deploy
+  ioSize: '16 KB', // assumption: ASR's churn limits depend on it (8, 16, 32 KB rows); the Deployment Planner measures it
 } as const;
 
 export const FAILOVER_DEFAULTS = {

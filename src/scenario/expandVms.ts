@@ -1,9 +1,11 @@
 // VM entries → VmSpec list: vmDefaults fill what an entry leaves out, built-in defaults fill the rest, and an
 // entry with count n > 1 becomes n VMs named name-1..name-n (zero-padded to the width of n), instance i's churn
-// shifted by i × stagger.
+// shifted by i × stagger. A VM that lists its disks takes its disk count, used disk and apply rate from them (and
+// its churn, when the disks have their own).
 import { VM_DEFAULTS } from './defaults.js';
 import type { ParsedVm, ParsedVmDefaults } from './schema.js';
-import type { VmSpec } from './types.js';
+import { diskApplyRateBytesPerSec } from './diskApplyRate.js';
+import type { ChurnComponent, VmSpec } from './types.js';
 import { shiftChurn } from './shiftChurn.js';
 import { parseRate } from './units.js';
 
@@ -27,18 +29,25 @@ function defaultRate(text: string): number {
 export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaults): VmSpec[] {
   return entries.flatMap((vm) => {
     const processServer = vm.processServer ?? defaults.processServer;
-    const churn = vm.churn ?? defaults.churn;
+    const disks = vm.disks ?? defaults.disks ?? VM_DEFAULTS.disks;
+    const diskList = typeof disks === 'number' ? null : disks;
+    // Disks with their own churn make the VM's churn; crossChecks has rejected a VM that gives both.
+    const churn = diskList?.[0]?.churn != null ? diskList.flatMap((d) => d.churn!) : (vm.churn ?? defaults.churn);
     if (processServer === undefined || churn === undefined) return [];
+    const applyRate = vm.applyRate ?? defaults.applyRate;
     const spec: Omit<VmSpec, 'name'> = {
       processServer,
       machineKind: vm.machineKind ?? defaults.machineKind ?? VM_DEFAULTS.machineKind,
       dhcp: vm.dhcp ?? defaults.dhcp ?? VM_DEFAULTS.dhcp,
       bootDrivers: vm.bootDrivers ?? defaults.bootDrivers ?? VM_DEFAULTS.bootDrivers,
-      disks: vm.disks ?? defaults.disks ?? VM_DEFAULTS.disks,
-      usedDiskBytes: vm.usedDisk ?? defaults.usedDisk ?? VM_DEFAULTS.usedDisk,
+      disks: diskList?.length ?? (disks as number),
+      ...(diskList === null ? {} : { diskList }),
+      usedDiskBytes: diskList?.reduce((sum, d) => sum + d.usedBytes, 0) ?? vm.usedDisk ?? defaults.usedDisk ?? VM_DEFAULTS.usedDisk,
       maxReplicationBytesPerSec:
         vm.maxReplicationRate ?? defaults.maxReplicationRate ?? defaultRate(VM_DEFAULTS.maxReplicationRate),
-      applyRateBytesPerSec: vm.applyRate ?? defaults.applyRate ?? defaultRate(VM_DEFAULTS.applyRate),
+      // With disks, an applyRate given still caps what the disks allow.
+      applyRateBytesPerSec:
+        diskList === null ? (applyRate ?? defaultRate(VM_DEFAULTS.applyRate)) : Math.min(diskApplyRateBytesPerSec(diskList), applyRate ?? Infinity),
       churn,
       snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
@@ -47,10 +56,12 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
     // the arrays of churn components (trace intervals, hourly rates): read-only, and a trace of millions of
     // intervals replayed by thousands of VMs must be held once. Instance i's time-based churn is shifted by
     // i × stagger.
-    const { churn: components, ...rest } = spec;
+    const { churn: components, diskList: _shared, ...rest } = spec;
     return expandedNames(vm.name, vm.count).map((name, i) => {
-      const churn = components.map((c) => (i > 0 && vm.stagger > 0 ? shiftChurn(c, i * vm.stagger) : { ...c }));
-      return { name, ...structuredClone(rest), churn };
+      const place = (c: ChurnComponent) => (i > 0 && vm.stagger > 0 ? shiftChurn(c, i * vm.stagger) : { ...c });
+      const churn = components.map(place);
+      const disks = diskList === null ? {} : { diskList: diskList.map((d) => ({ ...d, churn: d.churn?.map(place) ?? null })) };
+      return { name, ...structuredClone(rest), ...disks, churn };
     });
   });
 }

@@ -43,6 +43,12 @@ function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: [...path, key], expected: issue.message, found: `unknown key "${key}"` }));
   }
+  if (issue.code === 'invalid_union') {
+    // Input shaped like one branch (its issues lie inside the value, like a list of disks with a bad disk)
+    // reports that branch's issues, not "expected one of the forms".
+    const inside = issue.errors.filter((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+    if (inside.length === 1) return inside[0]!.flatMap((i) => fromZod(raw, { ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+  }
   const found = issue.code === 'custom' ? (issue.params?.['found'] as string | undefined) : undefined;
   return [{ path: pathInInput(raw, path), expected: issue.message, ...(found === undefined ? {} : { found }) }];
 }

@@ -93,6 +93,16 @@ export function resolvedScenario(scenario: Scenario): ResolvedScenario {
   const mine = json(scenarioFields(scenario));
   return {
     defaults: [...mine].filter(([path, json]) => defaults.get(generic(path)) === json).map(([path]) => path),
-    scenario: { ...scenario, vms: scenario.vms.map((vm) => ({ ...vm, churn: vm.churn.map(summariseChurn) })) },
+    scenario: {
+      ...scenario,
+      uplinks: scenario.uplinks.map((uplink) =>
+        uplink.background?.kind === 'priority' ? { ...uplink, background: { ...uplink.background, rate: uplink.background.rate.map(summariseChurn) } } : uplink,
+      ),
+      vms: scenario.vms.map((vm) => ({
+        ...vm,
+        churn: vm.churn.map(summariseChurn),
+        ...(vm.diskList === undefined ? {} : { diskList: vm.diskList.map((disk) => ({ ...disk, churn: disk.churn?.map(summariseChurn) ?? null })) }),
+      })),
+    },
   };
 }

@@ -106,6 +106,17 @@ export function checkRunSize(raw: unknown, doc: ParsedDocument): RunSizeCheck {
     (vm.churn ?? doc.vmDefaults.churn ?? []).forEach((c, j) => {
       add(own ? ['vms', i, 'churn', j] : ['vmDefaults', 'churn', j], vm.count * churnEvents(c, horizon));
     });
+    // Disks with their own churn.
+    const disks = vm.disks ?? doc.vmDefaults.disks;
+    const where: PathSegment[] = vm.disks !== undefined ? ['vms', i, 'disks'] : ['vmDefaults', 'disks'];
+    if (Array.isArray(disks)) disks.forEach((disk, k) => disk.churn?.forEach((c, j) => add([...where, k, 'churn', j], vm.count * churnEvents(c, horizon))));
+  });
+  doc.uplinks.forEach((u, i) => {
+    if (u.background?.kind === 'priority') u.background.rate.forEach((c, j) => add(['uplinks', i, 'background', 'priority', j], churnEvents(c, horizon)));
+  });
+  // A throttling schedule changes the cap at most twice per work day.
+  doc.processServers.forEach((p, i) => {
+    if (p.bandwidthThrottling) add(['processServers', i, 'bandwidthThrottling'], 1 + 2 * p.bandwidthThrottling.workDays.length * Math.ceil(horizon / (7 * 24 * HOUR)));
   });
   for (const [field, intervalSec] of pointIntervals(doc.policy)) {
     if (intervalSec > 0) add(['policy', field], (vmTotal * horizon) / intervalSec);

@@ -4,7 +4,7 @@
 // fooFraction and fooProbability keep their name; the few names and structures whose input shape differs are
 // converted by name.
 import type { TraceTable } from './churnSchema.js';
-import type { ChurnComponent, Distribution } from './types.js';
+import type { BackgroundTraffic, ChurnComponent, DiskSpec, Distribution } from './types.js';
 
 type Unit = 's' | ' B' | ' B/s' | '%' | '';
 
@@ -73,10 +73,15 @@ function convertValue(value: unknown, unit: Unit, traces: Map<string, { startsSe
 function convertObject(value: unknown, traces: Map<string, { startsSec: number[]; bytes: number[] }>): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
+  // A VM that lists its disks gets its count and used disk from them, and its churn when they have their own.
+  const diskList = (value as { diskList?: unknown }).diskList;
+  const derived = Array.isArray(diskList) ? new Set(['disks', 'usedDiskBytes', ...(diskList.some((d) => d?.churn) ? ['churn'] : [])]) : null;
   for (const [key, inner] of Object.entries(value)) {
     // null (and '' for a name) means "none": the input leaves the field out, and the default reads it back.
-    if (inner === null || inner === '') continue;
+    if (inner === null || inner === '' || derived?.has(key)) continue;
     if (key === 'churn' && Array.isArray(inner)) out[key] = inner.map((c) => churnComponent(c, traces));
+    else if (key === 'diskList' && Array.isArray(inner)) out['disks'] = inner.map((d) => disk(d, traces));
+    else if (key === 'background') out[key] = background(inner as BackgroundTraffic, traces);
     else if (key === 'outcome') out['cancel'] = inner === 'cancel';
     else if (INNER_UNIT[key] && typeof inner === 'object' && !Array.isArray(inner)) {
       // A mapping of distributions (per machine kind), each in the unit the name carries.
@@ -88,6 +93,21 @@ function convertObject(value: unknown, traces: Map<string, { startsSec: number[]
     }
   }
   return out;
+}
+
+/** A disk as input: its share of the VM's churn, or its own churn (then its share follows from it). */
+function disk(d: DiskSpec, traces: Map<string, { startsSec: number[]; bytes: number[] }>): unknown {
+  if (d === null || typeof d !== 'object') return d;
+  const { churn, churnShareFraction, ...rest } = d;
+  return {
+    ...(convertObject(rest, traces) as object),
+    ...(Array.isArray(churn) ? { churn: churn.map((c) => churnComponent(c, traces)) } : { churnShare: withUnit(churnShareFraction, '%') }),
+  };
+}
+
+function background(b: BackgroundTraffic, traces: Map<string, { startsSec: number[]; bytes: number[] }>): unknown {
+  if (b === null || typeof b !== 'object') return b;
+  return b.kind === 'priority' ? { priority: Array.isArray(b.rate) ? b.rate.map((c) => churnComponent(c, traces)) : b.rate } : { share: withUnit(b.shareFraction, '%') };
 }
 
 function distribution(d: Distribution, unit: Unit): unknown {

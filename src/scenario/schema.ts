@@ -27,8 +27,11 @@ import {
   rateField,
   sizeField,
 } from './fields.js';
+import { backgroundSchema } from './backgroundSchema.js';
+import { disksField } from './diskSchema.js';
 import { LIMITS, formatLimit } from './limits.js';
-import { FAILOVER_CHOICES, type OutageSpec } from './types.js';
+import { bandwidthThrottlingSchema } from './throttlingSchema.js';
+import { FAILOVER_CHOICES, type OutageSpec, type ProcessServerSpec, type UplinkSpec } from './types.js';
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -38,11 +41,19 @@ const cloudSchema = mapping({
   processingDelay: durationField(nonNegative).optional(),
 }).transform((c) => ({ processingDelaySec: c.processingDelay! }));
 
-export const uplinkSchema = mapping({
-  name: nameField(),
-  bandwidth: rateField(positive),
-  outages: outagesSchema,
-}).transform((u) => ({ name: u.name, bandwidthBytesPerSec: u.bandwidth, outages: u.outages }));
+export function uplinkSchema(traces: TraceTable) {
+  return mapping({
+    name: nameField(),
+    bandwidth: rateField(positive),
+    outages: outagesSchema,
+    background: backgroundSchema(traces).optional(),
+  }).transform((u): UplinkSpec => ({
+    name: u.name,
+    bandwidthBytesPerSec: u.bandwidth,
+    outages: u.outages,
+    ...(u.background === undefined ? {} : { background: u.background }),
+  }));
+}
 
 const d = PROCESS_SERVER_DEFAULTS;
 export const processServerSchema = mapping({
@@ -63,7 +74,8 @@ export const processServerSchema = mapping({
     d.initialReplicationDisks,
   ),
   outages: outagesSchema,
-}).transform((p) => ({
+  bandwidthThrottling: bandwidthThrottlingSchema.optional(),
+}).transform((p): ProcessServerSpec => ({
   name: p.name,
   uplink: p.uplink,
   throughputBytesPerSec: p.throughput,
@@ -77,6 +89,7 @@ export const processServerSchema = mapping({
   pendingUploadCriticalSec: p.pendingUploadCritical,
   initialReplicationDisks: p.initialReplicationDisks,
   outages: p.outages,
+  ...(p.bandwidthThrottling === undefined ? {} : { bandwidthThrottling: p.bandwidthThrottling }),
 }));
 
 /** VM fields that vmDefaults may set; all optional here, defaults are applied when merging. */
@@ -86,7 +99,7 @@ function vmFields(traces: TraceTable) {
     machineKind: enumField(['windows', 'linux', 'physical']).optional(),
     dhcp: booleanField().optional(),
     bootDrivers: booleanField().optional(),
-    disks: numberField(between(1, 256, "from 1 to 256 (a vSphere VM's maximum)"), { integer: true }).optional(),
+    disks: disksField(traces).optional(),
     usedDisk: sizeField(nonNegative).optional(),
     maxReplicationRate: rateField(positive).optional(),
     applyRate: rateField(positive).optional(),
@@ -169,7 +182,7 @@ export function scenarioSchema(traces: TraceTable) {
     policy: policySchema.prefault({ kind: 'asr' }),
     cloud: cloudSchema.prefault({}),
     vmDefaults: mapping(fields).prefault({}),
-    uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
+    uplinks: listOf(uplinkSchema(traces), 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
     vms: listOf(mapping({ name: nameField(), count: vmCountSchema, stagger: staggerSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),

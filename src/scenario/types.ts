@@ -143,6 +143,36 @@ export interface UplinkSpec {
   name: string;
   bandwidthBytesPerSec: number;
   outages: OutageSpec;
+  /** Other traffic on the link; absent = none (replication has the whole bandwidth). */
+  background?: BackgroundTraffic;
+}
+
+/**
+ * Traffic on an uplink that is not replication. `priority`: a rate profile (churn components, in wire bytes per
+ * second) served first, replication getting what is left of the bandwidth; `share`: a fixed fraction of the
+ * bandwidth reserved for it by QoS, replication getting the rest whatever the other traffic does.
+ */
+export type BackgroundTraffic =
+  | { kind: 'priority'; rate: ChurnComponent[] }
+  | { kind: 'share'; shareFraction: number };
+
+/** The days of the week; simulated day 0 is a Monday (README: time zone and week). */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * ASR's bandwidth throttling of a process server (the Recovery Services agent's Throttling tab, or
+ * Set-OBMachineSetting): a cap on its upload during work hours on work days, another outside them. Hours are the
+ * process server's local time, which is the scenario's clock.
+ */
+export interface BandwidthThrottlingSpec {
+  workDays: Weekday[];
+  /** Work hours start and end, as times of day (start < end: work hours do not cross midnight). */
+  startWorkHourSec: number;
+  endWorkHourSec: number;
+  /** Upload caps in wire bytes per second (after compression), like the link's bandwidth. */
+  workHourBandwidthBytesPerSec: number;
+  nonWorkHourBandwidthBytesPerSec: number;
 }
 
 export interface ProcessServerSpec {
@@ -166,6 +196,8 @@ export interface ProcessServerSpec {
   /** Disks in initial replication at once (ASR: 3). */
   initialReplicationDisks: number;
   outages: OutageSpec;
+  /** ASR's bandwidth throttling schedule; absent = no cap but the link. */
+  bandwidthThrottling?: BandwidthThrottlingSpec;
 }
 
 export type MachineKind = 'windows' | 'linux' | 'physical';
@@ -177,7 +209,13 @@ export interface VmSpec {
   dhcp: boolean;
   /** Boot drivers storvsc, vmbus, storflt, intelide, atapi present. */
   bootDrivers: boolean;
+  /** Disks of the VM: initial-replication slots (the length of diskList when it is given). */
   disks: number;
+  /**
+   * The VM's disks, when the scenario describes them; absent = only their count is known. With disks, the VM's
+   * churn, used disk and apply rate are derived from them (expandVms.ts, diskDerived.ts).
+   */
+  diskList?: DiskSpec[];
   /** Used blocks copied by initial replication; 0 = already protected when the run starts. */
   usedDiskBytes: number;
   /** Cap on one VM's replication rate (ASR: peak 54 MB/s per VM). */
@@ -189,6 +227,27 @@ export interface VmSpec {
   snapshots: boolean;
   /** Master target for failback; null = the cycle's reprotect.masterTarget. */
   masterTarget: string | null;
+}
+
+/** Azure target disk types whose per-disk churn limits ASR publishes (diskTargets.ts). */
+export const DISK_TARGETS = ['standard-hdd', 'standard-ssd', 'premium-p10', 'premium-p15', 'premium-p20', 'premium-p30', 'premium-p40', 'premium-p50'] as const;
+export type DiskTarget = (typeof DISK_TARGETS)[number];
+
+/** One disk of a VM. The first disk of a VM's list is its OS disk. */
+export interface DiskSpec {
+  name: string;
+  sizeBytes: number;
+  /** Used blocks copied by initial replication. */
+  usedBytes: number;
+  target: DiskTarget;
+  /** Average write I/O size: ASR's churn limits depend on it. */
+  ioSizeBytes: number;
+  /** Rate at which Azure applies this disk's data (default: the target's churn limit at the I/O size). */
+  applyRateBytesPerSec: number;
+  /** This disk's part of the VM's writes (from its own churn's mean when it has one). */
+  churnShareFraction: number;
+  /** The disk's own churn components (part of the VM's churn), or null: the VM's churn × churnShareFraction. */
+  churn: ChurnComponent[] | null;
 }
 
 export const FAILOVER_CHOICES = [

@@ -1,7 +1,6 @@
 // Things that are valid but probably not what the user meant, or outside documented limits.
-import { PROCESS_SERVER_CHURN_LIMIT_BYTES_PER_SEC } from './defaults.js';
 import { meanChurnBytesPerSec } from './meanChurn.js';
-import type { Scenario } from './types.js';
+import type { Scenario, UplinkSpec } from './types.js';
 
 const perDay = (bytesPerSec: number): string => `${((bytesPerSec * 86_400) / 1e12).toFixed(2)} TB/day`;
 const hours = (seconds: number): string => `${+(seconds / 3600).toFixed(1)} h`;
@@ -14,22 +13,28 @@ export function scenarioWarnings(scenario: Scenario): string[] {
     churnByPs.set(vm.processServer, (churnByPs.get(vm.processServer) ?? 0) + mean);
   }
   for (const ps of scenario.processServers) {
+    // Above 2 TB/day per process server is a compatibility finding (compatibility.ts).
     const churn = churnByPs.get(ps.name) ?? 0;
-    if (churn > PROCESS_SERVER_CHURN_LIMIT_BYTES_PER_SEC) {
-      warnings.push(
-        `process server ${ps.name}: its VMs' mean churn is ${perDay(churn)}, above the documented limit of 2 TB/day per process server`,
-      );
-    }
     const uplink = scenario.uplinks.find((u) => u.name === ps.uplink);
-    if (uplink && churn / ps.compressionRatio > uplink.bandwidthBytesPerSec) {
+    const capacity = uplink === undefined ? Infinity : meanReplicationCapacity(uplink);
+    if (uplink && churn / ps.compressionRatio > capacity) {
+      const left = capacity < uplink.bandwidthBytesPerSec ? ` left by its background traffic` : '';
       warnings.push(
         `process server ${ps.name}: its VMs' mean churn (${perDay(churn)}, compression ${ps.compressionRatio}) exceeds ` +
-          `uplink ${uplink.name} (${perDay(uplink.bandwidthBytesPerSec)}): the replication lag will grow without bound`,
+          `uplink ${uplink.name} (${perDay(capacity)}${left}): the replication lag will grow without bound`,
       );
     }
   }
   warnings.push(...policyWarnings(scenario));
   return warnings;
+}
+
+/** What replication has of the link on average: the bandwidth less the background traffic's mean (or reserved share). */
+function meanReplicationCapacity(uplink: UplinkSpec): number {
+  const { background, bandwidthBytesPerSec: bandwidth } = uplink;
+  if (background === undefined) return bandwidth;
+  if (background.kind === 'share') return bandwidth * (1 - background.shareFraction);
+  return Math.max(0, bandwidth - background.rate.reduce((s, c) => s + meanChurnBytesPerSec(c), 0));
 }
 
 /** Settings the product accepts without a word that do not give what they seem to promise. */

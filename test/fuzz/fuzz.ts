@@ -123,7 +123,7 @@ function summaryProblems(summary: unknown): string[] {
 function outputProblems(out: string): string[] {
   if (!existsSync(join(out, 'summary.json'))) return ['no summary.json'];
   const problems = summaryProblems(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
-  for (const name of ['failovers.csv', 'timeseries.csv', 'plans.csv', 'lifecycle.csv']) {
+  for (const name of ['failovers.csv', 'timeseries.csv', 'plans.csv', 'lifecycle.csv', 'compatibility.csv']) {
     const path = join(out, name);
     if (existsSync(path)) problems.push(...csvProblems(readFileSync(path, 'utf8'), name));
   }
@@ -182,7 +182,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (lines.length > 0) fail(i, dir, input, 'malformed message', lines.slice(0, 3).join('\n'));
       return void rmSync(dir, { recursive: true, force: true });
     }
-    const unexpected = (stderr: string) => stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+    // Warnings and ASR compatibility findings are what a valid scenario may print.
+    const unexpected = (stderr: string) => stderr.split('\n').filter((line) => line !== '' && !/^(?:warning|compatibility (?:error|warning)): /.test(line));
     if (!validated.stdout.startsWith(`${file}: OK (`) || unexpected(validated.stderr).length > 0) {
       return fail(i, dir, input, 'malformed message', `${validated.stdout}${validated.stderr}`.slice(0, 2000));
     }

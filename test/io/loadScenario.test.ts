@@ -72,7 +72,7 @@ describe('loadScenarioFile', () => {
     const lines = formatIssues(result.errors).split('\n');
     expect(lines).toEqual([
       `${path}:3:9: warmup: expected a duration shorter than the horizon ("1d"), found "2d"`,
-      `${path}:6:15: uplinks[0].bandwith: expected one of the keys name, bandwidth, outages, found unknown key "bandwith"`,
+      `${path}:6:15: uplinks[0].bandwith: expected one of the keys name, bandwidth, outages, background, found unknown key "bandwith"`,
       `${path}:7:16: uplinks[0].bandwidth: expected a data rate > 0 with a unit, like "20 MB/s" or "100 Mbps" (a bare number has no unit), found 100`,
       `${path}:11:12: processServers[0].cache: expected a size > 0 with a unit, like "600 GB" or "512 MiB" (this is a data rate, not a size), found "600 Mbps"`,
       `${path}:14:20: vms[0].processServer: expected the name of a process server (ps1), found "ps2"`,

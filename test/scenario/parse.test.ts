@@ -159,14 +159,6 @@ describe('parseScenario on valid input', () => {
     expect(s.vms[0]!.churn[0]).toEqual({ kind: 'dailyProfile', hourlyRatesBytesPerSec: multipliers.map((m) => m * 1e6) });
   });
 
-  it('parseScenario warns when a process server carries more than 2 TB/day', () => {
-    const input = minimalInput();
-    input['uplinks'] = [{ name: 'wan', bandwidth: '10 Gbps' }];
-    input['vms'] = [{ name: 'big', count: 3, processServer: 'ps1', churn: [{ constant: '1 TB/day' }] }];
-    const result = parseScenario(input, { source: 'mem' });
-    expect(result.ok && result.warnings).toEqual([expect.stringMatching(/ps1.*3\.00 TB\/day.*2 TB\/day/)]);
-  });
-
   it('parseScenario warns when vSphere slots are shorter than the RPO, and when a Zerto journal limit cannot hold the history', () => {
     const vsphere = minimalInput();
     vsphere['policy'] = { kind: 'vsphere-replication', rpo: '4h', instancesPerDay: 12, instanceDays: 2 };
@@ -189,6 +181,17 @@ describe('parseScenario on valid input', () => {
     const result = parseScenario(input, { source: 'mem' });
     expect(result.ok && result.warnings).toEqual([expect.stringMatching(/uplink wan.*without bound/)]);
   });
+
+  it('parseScenario warns when mean churn exceeds what background traffic leaves of the uplink', () => {
+    // 100 Mbps is 12.5 MB/s; the VM writes 2 MB/s.
+    const input = minimalInput();
+    input['uplinks'] = [{ name: 'wan', bandwidth: '100 Mbps', background: { priority: [{ constant: '90 Mbps' }] } }];
+    const crowded = parseScenario(input, { source: 'mem' });
+    expect(crowded.ok && crowded.warnings).toEqual([expect.stringMatching(/uplink wan \(0\.11 TB\/day left by its background traffic\): .*without bound/)]);
+    input['uplinks'] = [{ name: 'wan', bandwidth: '100 Mbps', background: { share: '50%' } }];
+    const fits = parseScenario(input, { source: 'mem' });
+    expect(fits.ok && fits.warnings).toEqual([]);
+  });
 });
 
 describe('parseScenario on invalid input', () => {
@@ -202,7 +205,7 @@ describe('parseScenario on invalid input', () => {
     const input = minimalInput();
     input['uplinks'] = [{ name: 'wan', bandwith: '100 Mbps', bandwidth: '1 Gbps' }];
     const issue = issueAt(errorsOf(parseScenario(input, { source: 'mem' })), 'uplinks[0].bandwith');
-    expect(issue.expected).toBe('one of the keys name, bandwidth, outages');
+    expect(issue.expected).toBe('one of the keys name, bandwidth, outages, background');
     expect(issue.found).toBe('unknown key "bandwith"');
   });
 
