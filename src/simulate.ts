@@ -39,7 +39,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 
   const disasters = new DisasterProbes(env, site, scenario, stream);
   const cycle = scenario.cycle === null ? null : new FailbackCycle(env, site, scenario, scenario.cycle, stream);
-  const timeseries = sampleTimeseries(env, site, scenario.output.sampleIntervalSec, horizonSec);
+  const timeseries = sampleTimeseries(env, site, scenario.output.sampleIntervalSec, horizonSec, options.onSample);
   const retention = new RetentionProbe(env, site, warmupSec, horizonSec);
 
   env.run({ until: horizonSec });

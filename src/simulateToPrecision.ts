@@ -1,6 +1,6 @@
 import { replicationSeed } from './engine/replicationSeed.js';
 import { estimateMean, type Estimate } from './metrics/confidenceInterval.js';
-import type { FailoverRecord, PrecisionMetric, SimulationResult } from './metrics/types.js';
+import type { FailoverRecord, PrecisionMetric, SimulateOptions, SimulationResult } from './metrics/types.js';
 import type { FailoverChoice, Scenario } from './scenario/types.js';
 import { simulate } from './simulate.js';
 
@@ -24,6 +24,8 @@ export interface PrecisionOptions {
   choice?: FailoverChoice;
   /** Cap on replications (default 64). */
   maxReplications?: number;
+  /** Receives the first replication's timeseries samples (see SimulateOptions.onSample). */
+  onSample?: SimulateOptions['onSample'];
 }
 
 export interface PrecisionRun {
@@ -54,7 +56,7 @@ export function simulateToPrecision(scenario: Scenario, options: PrecisionOption
   if (options.choice !== undefined && !choices.includes(options.choice)) {
     throw new PrecisionInputError(`the choice ${options.choice} is not among the scenario's failover choices (${choices.join(', ')})`);
   }
-  const first = simulate(scenario, { seed: replicationSeed(options.seed, 0) });
+  const first = simulate(scenario, { seed: replicationSeed(options.seed, 0), onSample: options.onSample });
   const choice = options.choice ?? defaultPrecisionChoice(first, choices, metric);
   const perReplication: number[] = [];
   const add = (result: SimulationResult) => {
@@ -65,7 +67,7 @@ export function simulateToPrecision(scenario: Scenario, options: PrecisionOption
   let replications = 1;
   let target = Math.min(4, cap);
   for (;;) {
-    for (; replications < target; replications++) add(simulate(scenario, { seed: replicationSeed(options.seed, replications) }));
+    for (; replications < target; replications++) add(simulate(scenario, { seed: replicationSeed(options.seed, replications), onSample: discardSample }));
     if (perReplication.length === 0) {
       throw new PrecisionInputError(`the choice ${choice} had no recovery point at any disaster in ${replications} replications: nothing to estimate`);
     }
@@ -79,6 +81,9 @@ export function simulateToPrecision(scenario: Scenario, options: PrecisionOption
     target = Math.min(cap, target * 2);
   }
 }
+
+/** Only the first replication's timeseries is written: the others' samples need not be held. */
+const discardSample = (): void => {};
 
 /**
  * The choice whose mean is worth estimating: the first whose mean in the first replication is not 0 (a target

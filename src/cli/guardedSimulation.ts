@@ -9,9 +9,14 @@ import type { SimulateOptions, SimulationResult } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { type PrecisionOptions, type PrecisionRun, PrecisionInputError } from '../simulateToPrecision.js';
 
-export type SimulationTask =
-  | { kind: 'simulate'; scenario: Scenario; options: Omit<SimulateOptions, 'onProgress'> }
-  | { kind: 'precision'; scenario: Scenario; options: PrecisionOptions };
+/**
+ * What the worker runs. With `timeseriesPath`, the worker writes the timeseries there as the run makes it
+ * (the result's own list is then empty): a sample never crosses threads, and memory stays flat in the horizon.
+ */
+export type SimulationTask = { scenario: Scenario; timeseriesPath?: string } & (
+  | { kind: 'simulate'; options: Omit<SimulateOptions, 'onProgress' | 'onSample'> }
+  | { kind: 'precision'; options: Omit<PrecisionOptions, 'onSample'> }
+);
 
 type TaskResult<T extends SimulationTask> = T['kind'] extends 'simulate' ? SimulationResult : PrecisionRun;
 

@@ -1,9 +1,10 @@
 import { formatPrecision, formatSummary } from '../io/formatSummary.js';
 import { InputError } from '../io/inputError.js';
 import { checkOutputFolder } from '../io/outputFolder.js';
-import { writeResults } from '../io/writeResults.js';
+import { writeRunFolder } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
-import type { PrecisionMetric } from '../metrics/types.js';
+import { join } from 'node:path';
+import type { PrecisionMetric, SimulationResult } from '../metrics/types.js';
 import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
 import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
@@ -70,29 +71,24 @@ export const run: CliCommand<RunArgs> = {
     const folderOptions = { sameNameOnly: argv.out === undefined };
     // Checked again when writing; here so that a refused folder costs no simulation.
     await checkOutputFolder(out, { kind: 'run', name: scenario.name }, folderOptions);
-    let result;
-    if (argv.precision === undefined) {
-      const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
-      try {
-        result = await runGuarded({ kind: 'simulate', scenario, options: { seed } }, progress.update);
-      } finally {
-        progress.finish();
+    const target = argv.precision === undefined ? null : parseFraction(argv.precision);
+    if (target !== null && (!target.ok || target.value <= 0)) {
+      console.error(`rposim run: --precision: expected ${target.ok ? 'a fraction > 0' : target.expected}, found ${argv.precision}`);
+      return EXIT_USAGE;
+    }
+    // The simulation runs while the results folder is being written: its timeseries goes straight into the
+    // temporary folder, and a failed or interrupted run leaves the previous results as they were.
+    const runSimulation = async (timeseriesPath: string): Promise<SimulationResult> => {
+      if (target === null) {
+        const progress = runProgress(process.stderr, `simulating ${scenario.name}`);
+        try {
+          return await runGuarded({ kind: 'simulate', scenario, timeseriesPath, options: { seed } }, progress.update);
+        } finally {
+          progress.finish();
+        }
       }
-    } else {
-      const target = parseFraction(argv.precision);
-      if (!target.ok || target.value <= 0) {
-        console.error(`rposim run: --precision: expected ${target.ok ? 'a fraction > 0' : target.expected}, found ${argv.precision}`);
-        return EXIT_USAGE;
-      }
-      let run;
-      try {
-        run = await runGuarded({ kind: 'precision', scenario, options: { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice } });
-      } catch (error) {
-        if (!(error instanceof PrecisionInputError)) throw error;
-        console.error(`rposim run: --precision: ${error.message}`);
-        return EXIT_USAGE;
-      }
-      result = {
+      const run = await runGuarded({ kind: 'precision', scenario, timeseriesPath, options: { seed, relativeHalfWidth: target.value, metric: argv.metric, choice: argv.choice } });
+      return {
         ...run.result,
         // The seed the user gave, which reproduces the whole run; the files are replication 1's.
         seed,
@@ -110,15 +106,27 @@ export const run: CliCommand<RunArgs> = {
           met: run.met,
         },
       };
-      if (argv.quiet) console.error(formatPrecision(result.precision!));
-    }
+    };
+    let simulationError: unknown = null;
+    const simulateInto = (folder: string): Promise<SimulationResult> =>
+      runSimulation(join(folder, 'timeseries.csv')).catch((error: unknown) => {
+        simulationError = error;
+        throw error;
+      });
+    let result: SimulationResult;
     try {
-      await endCleanlyOnSignals(() => writeResults(result, out, { ...folderOptions, scenario, xlsx: argv.xlsx }));
+      ({ result } = await endCleanlyOnSignals(() => writeRunFolder(out, scenario.name, simulateInto, { ...folderOptions, scenario, xlsx: argv.xlsx })));
     } catch (error) {
-      if (error instanceof InputError) throw error;
+      if (error instanceof PrecisionInputError) {
+        console.error(`rposim run: --precision: ${error.message}`);
+        return EXIT_USAGE;
+      }
+      // The simulation's own errors (out of memory, a timeseries that cannot be written) say what failed.
+      if (error instanceof InputError || error === simulationError) throw error;
       // The file system's message alone ("EEXIST: file already exists, mkdir 'x'") does not say what was being done.
       throw new Error(`cannot write results to ${out}: ${(error as Error).message}`, { cause: error });
     }
+    if (argv.quiet && result.precision !== undefined) console.error(formatPrecision(result.precision));
     if (argv.report) await reportOnFolder(out);
     if (!argv.quiet) console.log(formatSummary(result));
     // Last line: the folder, so scripts can take it with `tail -n 1`.

@@ -1,6 +1,7 @@
 // Worker-thread entry of the heap guard (guardedSimulation.ts): runs one simulation task on the scenario it is
 // given, posts progress as it goes and the result at the end. Loaded from dist/, like the sweep worker.
 import { parentPort, workerData } from 'node:worker_threads';
+import { TimeseriesCsvFile } from '../io/timeseriesCsv.js';
 import { markValid } from '../scenario/knownValid.js';
 import { simulate } from '../simulate.js';
 import { PrecisionInputError, simulateToPrecision } from '../simulateToPrecision.js';
@@ -10,11 +11,18 @@ const task = workerData as SimulationTask;
 // The main thread validated the scenario before sending it; this structured clone is not the object it marked.
 markValid(task.scenario);
 const onProgress = (fraction: number) => parentPort!.postMessage({ progress: fraction });
+const timeseries = task.timeseriesPath === undefined ? null : new TimeseriesCsvFile(task.timeseriesPath);
+const onSample = timeseries?.write;
 try {
-  const result =
-    task.kind === 'simulate'
-      ? simulate(task.scenario, { ...task.options, onProgress })
-      : simulateToPrecision(task.scenario, task.options);
+  let result;
+  try {
+    result =
+      task.kind === 'simulate'
+        ? simulate(task.scenario, { ...task.options, onProgress, onSample })
+        : simulateToPrecision(task.scenario, { ...task.options, onSample });
+  } finally {
+    timeseries?.close();
+  }
   parentPort!.postMessage({ result });
 } catch (error) {
   // An error's class does not cross threads: say which kind of error this is.

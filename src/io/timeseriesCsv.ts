@@ -1,5 +1,6 @@
 import type { TimeseriesSample } from '../metrics/types.js';
 import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
+import { CsvFileWriter } from './csvFileWriter.js';
 
 export const TIMESERIES_COLUMNS = [
   'time_s',
@@ -39,3 +40,28 @@ export function timeseriesTable(withDirection: boolean): CsvTable<TimeseriesSamp
 export const hasDirection = (samples: readonly TimeseriesSample[]): boolean => samples.some((s) => s.direction !== undefined);
 
 export const timeseriesCsv = (samples: readonly TimeseriesSample[]): string => csvText(timeseriesTable(hasDirection(samples)), samples);
+
+/**
+ * timeseries.csv written sample by sample while a run makes them (SimulateOptions.onSample), so that a long
+ * run's timeseries is never held whole. The first sample says whether the run has directions, so the header
+ * waits for it; a run without samples leaves no file.
+ */
+export class TimeseriesCsvFile {
+  private writer: CsvFileWriter | null = null;
+  private table: CsvTable<TimeseriesSample> | null = null;
+
+  constructor(readonly path: string) {}
+
+  readonly write = (sample: TimeseriesSample): void => {
+    if (this.writer === null) {
+      this.table = timeseriesTable(sample.direction !== undefined);
+      this.writer = CsvFileWriter.open(this.path, this.table.columns);
+    }
+    this.writer.writeRow(this.table!.row(sample));
+  };
+
+  /** Writes what is pending and closes the file. */
+  close(): void {
+    this.writer?.close();
+  }
+}

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimulationResult } from '../metrics/types.js';
 import { resolvedScenario } from '../scenario/resolvedScenario.js';
@@ -30,20 +30,41 @@ export interface WriteResultsOptions extends OutputFolderOptions {
  * the file names written.
  */
 export async function writeResults(result: SimulationResult, out: string, options: WriteResultsOptions = {}): Promise<string[]> {
-  const cycle = result.cycle;
-  // Each table goes out row by row (csvFileWriter.ts): only one batch of rows is formatted at a time.
-  const tables: Array<[string, (path: string) => void]> = [['failovers.csv', (path) => writeCsvFile(path, failoversTable, result.failovers)]];
-  if (result.timeseries.length > 0) tables.push(['timeseries.csv', (path) => writeCsvFile(path, timeseriesTable(hasDirection(result.timeseries)), result.timeseries)]);
-  if (result.planRuns.length > 0) tables.push(['plans.csv', (path) => writeCsvFile(path, plansTable, result.planRuns)]);
-  if (cycle !== null) tables.push(['lifecycle.csv', (path) => writeCsvFile(path, lifecycleTable, cycle.phases)]);
-  const { scenario } = options;
-  const written = ['summary.json', ...tables.map(([name]) => name)];
+  return (await writeRunFolder(out, result.scenario, async () => result, options)).written;
+}
+
+/**
+ * The same, for a run made while its folder is being written: `produce` runs first, given the temporary folder,
+ * and may write timeseries.csv into it as it goes (then its result's timeseries is empty). A failing `produce`
+ * leaves `out` as it was, like any failure here.
+ */
+export async function writeRunFolder(
+  out: string,
+  scenarioName: string,
+  produce: (folder: string) => Promise<SimulationResult>,
+  options: WriteResultsOptions = {},
+): Promise<{ result: SimulationResult; written: string[] }> {
+  let result: SimulationResult | undefined;
+  const written = ['summary.json'];
   await writeFolderAtomically(
     out,
-    { kind: 'run', name: result.scenario },
+    { kind: 'run', name: scenarioName },
     async (folder) => {
+      result = await produce(folder);
+      const cycle = result.cycle;
+      // Each table goes out row by row (csvFileWriter.ts): only one batch of rows is formatted at a time.
+      const tables: Array<[string, (path: string) => void]> = [['failovers.csv', (path) => writeCsvFile(path, failoversTable, result!.failovers)]];
+      // A timeseries streamed into the folder by `produce` is there already.
+      const streamed = existsSync(join(folder, 'timeseries.csv'));
+      if (streamed || result.timeseries.length > 0) {
+        tables.push(['timeseries.csv', streamed ? () => {} : (path) => writeCsvFile(path, timeseriesTable(hasDirection(result!.timeseries)), result!.timeseries)]);
+      }
+      if (result.planRuns.length > 0) tables.push(['plans.csv', (path) => writeCsvFile(path, plansTable, result!.planRuns)]);
+      if (cycle !== null) tables.push(['lifecycle.csv', (path) => writeCsvFile(path, lifecycleTable, cycle.phases)]);
       writeFileSync(join(folder, 'summary.json'), summaryJson(result), 'utf8');
       for (const [name, write] of tables) write(join(folder, name));
+      written.push(...tables.map(([name]) => name));
+      const { scenario } = options;
       if (scenario !== undefined) {
         writeFileSync(join(folder, 'scenario.resolved.json'), `${JSON.stringify(resolvedScenario(scenario), null, 2)}\n`, 'utf8');
         writeCsvFile(join(folder, 'compatibility.csv'), compatibilityTable, compatibilityFindings(scenario));
@@ -56,5 +77,5 @@ export async function writeResults(result: SimulationResult, out: string, option
     },
     options,
   );
-  return written;
+  return { result: result!, written };
 }

@@ -207,6 +207,12 @@ export interface SimulateOptions {
    * an event the run has anyway, so passing it changes nothing in the results.
    */
   onProgress?: (fractionDone: number) => void;
+  /**
+   * Receives each timeseries sample as it is taken, instead of the result holding them all
+   * (SimulationResult.timeseries is then empty): a long run's timeseries goes to disk as it is made, and memory
+   * stays flat in the horizon. The samples, and their order, are the same either way.
+   */
+  onSample?: (sample: TimeseriesSample) => void;
 }
 
 // ── Replication groups, recovery plans and the failover–failback cycle (docs/failback.md) ──

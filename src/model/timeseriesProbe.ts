@@ -8,11 +8,19 @@ import type { ReplicatedVm, Site } from './site.js';
  * Samples every VM's RPO (the replication lag for a product that recovers its most recent data, AWS DRS), how far
  * back its points reach, and its queues, every intervalSec from 0 to the horizon (timeseries.csv): of whichever
  * leg replicates the VM at the time, with its direction when the scenario has a failover–failback cycle (none,
- * and no RPO, while the VM is unprotected between legs).
+ * and no RPO, while the VM is unprotected between legs). Each sample goes to `sink` when one is given (then the
+ * returned list stays empty), else into the returned list.
  */
-export function sampleTimeseries(env: Environment, site: Site, intervalSec: number, horizonSec: number): TimeseriesSample[] {
+export function sampleTimeseries(
+  env: Environment,
+  site: Site,
+  intervalSec: number,
+  horizonSec: number,
+  sink?: (sample: TimeseriesSample) => void,
+): TimeseriesSample[] {
   const samples: TimeseriesSample[] = [];
   if (intervalSec <= 0) return samples;
+  const take = sink ?? ((sample: TimeseriesSample) => void samples.push(sample));
   const withDirection = site.reverse !== null || site.vms.some((vm) => vm.againStream !== null);
   env.every(intervalSec, () => {
     const now = env.now;
@@ -20,7 +28,7 @@ export function sampleTimeseries(env: Environment, site: Site, intervalSec: numb
     for (const vm of site.vms) {
       const stream = activeStream(vm);
       const direction = stream === null ? '' : site.reverse !== null && site.reverse.domain.streams.includes(stream) ? 'to-on-premises' : 'to-azure';
-      samples.push({
+      take({
         timeSec: now,
         vm: vm.spec.name,
         ...(withDirection ? { direction } : {}),

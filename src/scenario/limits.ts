@@ -11,7 +11,10 @@ export const LIMITS = {
   horizonSec: 3650 * DAY,
   /** Estimated simulated events (runSize.ts): about an hour of simulation at the speed `npm run bench` shows. */
   events: 2e9,
-  /** timeseries.csv and failovers.csv rows: each is held in memory until the run ends. */
+  /**
+   * timeseries.csv rows bound the file (about 60 bytes a row: `rposim run` streams it to disk, so memory does not
+   * grow with it); failovers.csv rows are held in memory until the run ends.
+   */
   timeseriesRows: 10_000_000,
   failoverRows: 10_000_000,
   /** Intervals of all trace files together, as kept in memory after reading. */

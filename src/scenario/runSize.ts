@@ -1,5 +1,6 @@
 // How big a run is, estimated from the parsed scenario before any VM is expanded or simulated: the simulated
-// events (what costs time) and the rows of failovers.csv and timeseries.csv (held in memory until the end).
+// events (what costs time) and the rows of failovers.csv (held in memory until the end) and timeseries.csv (the
+// size of the file).
 // parse.ts refuses a scenario beyond LIMITS with these figures, and `rposim validate` prints the estimate.
 import type { RawIssue } from './crossChecks.js';
 import { type PathSegment, valueAt } from './issues.js';
