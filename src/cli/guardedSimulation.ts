@@ -57,7 +57,7 @@ export function runGuarded<T extends SimulationTask>(task: T, onProgress: (fract
       reject(
         new OutOfMemoryError(
           `out of memory: the simulation needed more than the ${limitMb} MB of heap it may use. ` +
-            'Simulate fewer VMs, a shorter horizon, fewer disasters or a coarser output.sampleInterval, ' +
+            'Simulate fewer VMs, a shorter horizon or fewer disasters, ' +
             'or allow more memory with RPOSIM_MAX_HEAP_MB (e.g. RPOSIM_MAX_HEAP_MB=16384)',
         ),
       );
