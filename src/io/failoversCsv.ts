@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { choiceLabel } from '../metrics/choiceLabel.js';
 import type { FailoverRecord } from '../metrics/types.js';
 import { bytesCell, secondsCell } from './csvCells.js';
 
@@ -20,11 +21,11 @@ export const FAILOVER_COLUMNS = [
   'note',
 ] as const;
 
-/** failovers.csv: one row per disaster × VM × choice, in the result's order; empty cells where there was no point. */
+/** failovers.csv: one row per disaster × VM × choice (clean: per dwell time, `clean@3d`), in the result's order; empty cells where there was no point. */
 export function failoversCsv(records: readonly FailoverRecord[]): string {
   const rows = records.map((r) => [
     r.vm,
-    r.choice,
+    choiceLabel(r.choice, r.dwellSec),
     secondsCell(r.disasterTimeSec),
     secondsCell(r.recoveryPointTimeSec),
     r.recoveryPointKind ?? '',

@@ -1,6 +1,8 @@
 // Checks that relate several fields (references, duplicates, orderings). They run on the raw input, field
 // by field, so that they are reported together with the schema's errors instead of after them.
+import { costChecks } from './costChecks.js';
 import { cycleChecks } from './cycleChecks.js';
+import { dwellChecks } from './dwellChecks.js';
 import { expandedNames } from './expandVms.js';
 import { describeValue, type PathSegment, valueAt } from './issues.js';
 import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
@@ -142,5 +144,7 @@ export function crossChecks(raw: unknown): RawIssue[] {
   checkTimes(raw, issues);
   issues.push(...cycleChecks(raw));
   issues.push(...staggerChecks(raw));
+  issues.push(...dwellChecks(raw));
+  issues.push(...costChecks(raw));
   return issues;
 }

@@ -43,6 +43,8 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
       snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
     };
+    const diskSize = vm.diskSize ?? defaults.diskSize;
+    if (diskSize !== undefined) spec.diskSizeBytes = diskSize;
     // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings.
     // Instance i's time-based churn is shifted by i × stagger.
     return expandedNames(vm.name, vm.count).map((name, i) => {

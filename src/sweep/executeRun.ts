@@ -50,7 +50,7 @@ export function executeRun(sweep: PreparedSweep, index: number): RunRecord {
   if (!parsed.ok) return failed(formatIssues(parsed.errors).replace(/\n/g, '; '));
   try {
     const result = simulate(parsed.scenario, { seed: run.seed });
-    return { ...run, status: 'ok', error: '', rows: runRows(result, parsed.scenario.failover.choices) };
+    return { ...run, status: 'ok', error: '', rows: runRows(result, parsed.scenario.failover.choices, parsed.scenario.disasters.dwellSec) };
   } catch (error) {
     // The message only: a stack would differ between machines and break byte-identical outputs.
     return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
