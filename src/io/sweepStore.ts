@@ -30,9 +30,16 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   await rename(tmp, path);
 }
 
-export async function readManifest(out: string): Promise<SweepManifest | null> {
+/** What every folder of runs (a sweep's, a comparison's) says about itself: runs are only mixed under the same three. */
+export interface RunsManifest {
+  format: string;
+  version: string;
+  specHash: string;
+}
+
+export async function readManifest<M extends RunsManifest = SweepManifest>(out: string): Promise<M | null> {
   try {
-    return JSON.parse(await readFile(join(runsDir(out), MANIFEST), 'utf8')) as SweepManifest;
+    return JSON.parse(await readFile(join(runsDir(out), MANIFEST), 'utf8')) as M;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new SweepStoreError(`${join(runsDir(out), MANIFEST)}: unreadable (${(error as Error).message})`);
@@ -40,7 +47,7 @@ export async function readManifest(out: string): Promise<SweepManifest | null> {
 }
 
 /** Why runs of `found` cannot be mixed with runs of `expected`, or null when they can. */
-export function manifestMismatch(expected: SweepManifest, found: SweepManifest, where: string): string | null {
+export function manifestMismatch(expected: RunsManifest, found: RunsManifest, where: string): string | null {
   if (found.format !== expected.format) return `${where} holds runs in format ${found.format}, not ${expected.format}`;
   if (found.version !== expected.version) return `${where} holds runs of rposim ${found.version}, not ${expected.version}; results of different versions cannot be mixed`;
   if (found.specHash !== expected.specHash) return `${where} holds runs of a different sweep (spec hash ${found.specHash.slice(0, 12)}…, expected ${expected.specHash.slice(0, 12)}…): the sweep file, base scenario or traces changed`;
@@ -51,7 +58,7 @@ export function manifestMismatch(expected: SweepManifest, found: SweepManifest, 
  * Prepares <out>/runs for this sweep. Run files under the same manifest are reused: a run is a pure function
  * of (spec hash, version, index), so an existing file is exactly what recomputing would write.
  */
-export async function openSweepDir(out: string, manifest: SweepManifest): Promise<void> {
+export async function openSweepDir(out: string, manifest: RunsManifest): Promise<void> {
   await mkdir(runsDir(out), { recursive: true });
   const existing = await readManifest(out);
   if (existing) {
@@ -66,7 +73,7 @@ export async function openSweepDir(out: string, manifest: SweepManifest): Promis
  * Temporary files of processes killed mid-write. Only removed once every run is present: before that, a
  * shard sharing this folder may be writing one right now.
  */
-async function removeStaleTemporaries(out: string): Promise<void> {
+export async function removeStaleTemporaries(out: string): Promise<void> {
   for (const name of await readdir(runsDir(out))) if (name.includes('.tmp-')) await rm(join(runsDir(out), name), { force: true });
 }
 
@@ -79,13 +86,13 @@ export async function completedRuns(out: string): Promise<Set<number>> {
   return done;
 }
 
-export const writeRunRecord = (out: string, record: RunRecord) =>
+export const writeRunRecord = (out: string, record: { index: number }) =>
   writeFileAtomic(join(runsDir(out), runFile(record.index)), `${JSON.stringify(record)}\n`);
 
 export const runRecordPath = (out: string, index: number) => join(runsDir(out), runFile(index));
 
-export async function readRunRecord(out: string, index: number): Promise<RunRecord> {
-  return JSON.parse(await readFile(runRecordPath(out, index), 'utf8')) as RunRecord;
+export async function readRunRecord<R = RunRecord>(out: string, index: number): Promise<R> {
+  return JSON.parse(await readFile(runRecordPath(out, index), 'utf8')) as R;
 }
 
 export const SWEEP_FILES = ['runs.csv', 'summary.csv', 'sweep.json'] as const;

@@ -7,6 +7,7 @@ import { simulate } from '../simulate.js';
 import { setAtPath } from './axisPath.js';
 import { runAt, sweepLayout, type SweepLayout } from './design.js';
 import { runRows, type RunRecord } from './runRecord.js';
+import type { RunJob } from './runners.js';
 import type { SweepSpec } from './spec.js';
 
 /** Everything a run needs, as plain structured-cloneable data (sent once to each worker). */
@@ -56,3 +57,11 @@ export function executeRun(sweep: PreparedSweep, index: number): RunRecord {
     return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
 }
+
+/** The sweep's runs, for a runner (inline or in a worker). */
+export function sweepExecutor(input: SweepInput): (index: number) => RunRecord {
+  const sweep = prepareSweep(input);
+  return (index) => executeRun(sweep, index);
+}
+
+export const sweepJob = (input: SweepInput): RunJob<SweepInput, RunRecord> => ({ input, workerEntry: 'sweep/worker.js', executor: sweepExecutor });

@@ -9,7 +9,8 @@ import {
 } from '../io/sweepStore.js';
 import { inShard, sweepLayout, type Shard } from './design.js';
 import { buildManifest, failureOf, type FailureInfo } from './manifest.js';
-import { createRunner } from './runners.js';
+import { sweepJob } from './executeRun.js';
+import { createRunner, runPending } from './runners.js';
 
 export interface SweepProgress {
   /** Runs of this shard present on disk (including those found by --resume). */
@@ -81,20 +82,15 @@ export async function runSweep(sweep: LoadedSweep | string, options: SweepOption
   const progress = () => options.onProgress?.({ done, total: mine.length, failed: failures.length });
   progress();
 
-  const runner = createRunner(loaded.input, Math.min(workers, Math.max(1, pending.length)));
+  const runner = createRunner(sweepJob(loaded.input), Math.min(workers, Math.max(1, pending.length)));
   let next = 0;
-  const lane = async () => {
-    while (next < pending.length && !options.signal?.aborted) {
-      const index = pending[next++]!;
-      const record = await runner.run(index);
+  try {
+    next = await runPending(runner, pending, async (record) => {
       await writeRunRecord(options.out, record);
       if (record.status === 'failed') failures.push(failureOf(record));
       done++;
       progress();
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: runner.concurrency }, lane));
+    }, options.signal);
   } finally {
     await runner.close();
   }

@@ -14,6 +14,8 @@ interface Def {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   items?: z.ZodType[];
+  /** A union's variants (the policy: one per product). */
+  options?: z.ZodType[];
 }
 
 const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
@@ -38,9 +40,11 @@ export function schemaPathProblem(segments: readonly PathSegment[]): string | nu
   let where = 'the scenario';
   for (const segment of segments) {
     if (segment.kind === 'key') {
-      const shape = def.shape;
-      if (shape === undefined) return `${where} has no fields (found "${segment.key}")`;
-      if (!Object.hasOwn(shape, segment.key)) return `${where} has no field "${segment.key}" (its fields: ${Object.keys(shape).join(', ')})`;
+      // A union (the policy) has the fields of any of its variants.
+      const shapes = (def.options?.map(unwrap) ?? [def]).flatMap((d) => (d.shape === undefined ? [] : [d.shape]));
+      if (shapes.length === 0) return `${where} has no fields (found "${segment.key}")`;
+      const shape = shapes.find((sh) => Object.hasOwn(sh, segment.key));
+      if (shape === undefined) return `${where} has no field "${segment.key}" (its fields: ${[...new Set(shapes.flatMap(Object.keys))].join(', ')})`;
       def = unwrap(shape[segment.key]!);
       where = segment.key;
     } else {
