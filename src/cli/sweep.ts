@@ -6,6 +6,7 @@ import { loadSweepFile } from '../io/loadSweep.js';
 import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { runSweep } from '../sweep/runSweep.js';
+import { onInterrupt } from './interrupt.js';
 import { createProgress } from './progress.js';
 import { reportOnFolder, reportOption } from './report.js';
 import { resolveShard } from './shardOption.js';
@@ -53,17 +54,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     return 2;
   }
 
-  // First signal: stop scheduling and let runs in flight finish (they are written). The listeners are
-  // `once`, so a second Ctrl-C gets Node's default: exit at once (finished runs are on disk regardless).
-  const controller = new AbortController();
-  let signalExit = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signalExit = signal === 'SIGINT' ? 130 : 143;
-    process.stderr.write(`\n${signal}: stopping after the runs in flight (again to quit at once)…\n`);
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupt = onInterrupt();
   const progress = createProgress(process.stderr);
   try {
     const outcome = await runSweep(loaded.sweep, {
@@ -71,7 +62,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
       workers: argv.workers,
       resume: argv.resume,
       shard: shard.shard,
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: (p) => progress.update(p),
       clock: () => performance.now(),
     });
@@ -83,7 +74,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
         `Interrupted: ${outcome.computed} run(s) computed this time; finished runs are kept in ${out}/runs.\n` +
           `Resume with: rposim sweep ${argv.file} --out ${out}${shardFlag} --resume\n`,
       );
-      return signalExit || 130;
+      return interrupt.exitCode() || 130;
     }
     reportFailures(outcome.failures);
     const wall = outcome.wallSec === null ? '' : ` in ${outcome.wallSec.toFixed(1)} s`;
@@ -102,8 +93,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.stderr.write(`rposim sweep: ${(error as Error).message}\n`);
     return 2;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 };
 

@@ -21,7 +21,8 @@ export interface LoadedSweep {
 
 type Loaded<T> = { ok: true; value: T } | { ok: false; errors: ScenarioIssue[] };
 
-async function readYaml(path: string, source: string): Promise<Loaded<{ raw: unknown; locate: (p: readonly (string | number)[]) => { line: number; column: number } | undefined }>> {
+/** A YAML file as plain data, with a function that finds the line and column of a path in it. */
+export async function readYaml(path: string, source: string): Promise<Loaded<{ raw: unknown; locate: (p: readonly (string | number)[]) => { line: number; column: number } | undefined }>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -65,8 +66,25 @@ export function traceReferences(baseRaw: unknown): string[] {
   return [...refs].sort();
 }
 
+/** The trace files a raw base scenario names, read once (shared by every run), relative to the base's folder. */
+export async function readTraces(baseRaw: unknown, basePath: string): Promise<Map<string, ChurnTraceData | string>> {
+  const traces = new Map<string, ChurnTraceData | string>();
+  for (const ref of traceReferences(baseRaw)) {
+    try {
+      traces.set(ref, await readChurnTrace(resolve(dirname(basePath), ref)));
+    } catch (error) {
+      // The reason goes in the map: parseScenario reports it for every run that uses the trace.
+      traces.set(ref, `cannot read ${ref}: ${(error as Error).message}`);
+    }
+  }
+  return traces;
+}
+
+/** The seed a raw scenario sets, or the format's default. */
+export const seedOf = (raw: unknown): number => (typeof (raw as { seed?: unknown })?.seed === 'number' ? (raw as { seed: number }).seed : 1);
+
 /** Key order fixed, so the hash depends on content only. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -87,16 +105,8 @@ export async function loadSweepFile(file: string): Promise<{ ok: true; sweep: Lo
   const baseRaw = base.value.raw;
   const pathIssues = checkPathsInBase(spec, baseRaw, { source: file, locate: sweepYaml.value.locate });
   if (pathIssues.length > 0) return { ok: false, errors: pathIssues };
-  const traces = new Map<string, ChurnTraceData | string>();
-  for (const ref of traceReferences(baseRaw)) {
-    try {
-      traces.set(ref, await readChurnTrace(resolve(dirname(basePath), ref)));
-    } catch (error) {
-      // The reason goes in the map: parseScenario reports it for every run that uses the trace.
-      traces.set(ref, `cannot read ${ref}: ${(error as Error).message}`);
-    }
-  }
-  const baseSeed = spec.seed ?? (typeof (baseRaw as { seed?: unknown })?.seed === 'number' ? (baseRaw as { seed: number }).seed : 1);
+  const traces = await readTraces(baseRaw, basePath);
+  const baseSeed = spec.seed ?? seedOf(baseRaw);
   const specHash = createHash('sha256')
     .update(canonicalJson({ spec: specAsWritten(spec, baseSeed), base: baseRaw, traces: [...traces.entries()] }))
     .digest('hex');
