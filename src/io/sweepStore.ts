@@ -50,7 +50,8 @@ export async function readManifest<M extends RunsManifest = SweepManifest>(out: 
 export function manifestMismatch(expected: RunsManifest, found: RunsManifest, where: string): string | null {
   if (found.format !== expected.format) return `${where} holds runs in format ${found.format}, not ${expected.format}`;
   if (found.version !== expected.version) return `${where} holds runs of rposim ${found.version}, not ${expected.version}; results of different versions cannot be mixed`;
-  if (found.specHash !== expected.specHash) return `${where} holds runs of a different sweep (spec hash ${found.specHash.slice(0, 12)}…, expected ${expected.specHash.slice(0, 12)}…): the sweep file, base scenario or traces changed`;
+  const kind = expected.format === found.format && found.format.startsWith('rposim-compare') ? 'comparison' : 'sweep';
+  if (found.specHash !== expected.specHash) return `${where} holds runs of a different ${kind} (spec hash ${found.specHash.slice(0, 12)}…, expected ${expected.specHash.slice(0, 12)}…): the ${kind === 'sweep' ? 'sweep' : 'compare'} file, base scenario or traces changed`;
   return null;
 }
 

@@ -6,7 +6,8 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioToInput } from '../../src/scenario/scenarioToInput.js';
 import { minimalInput } from './fixtures.js';
 
-const examples = (await readdir('scenarios')).filter((f) => f.endsWith('.yaml'));
+// Every top-level example, and the compare example's base (dwell times and costs).
+const examples = [...(await readdir('scenarios')).filter((f) => f.endsWith('.yaml')), 'compare/site.yaml'];
 
 describe('scenarioToInput(scenario)', () => {
   it.each(examples)('parses back to the same scenario for scenarios/%s', async (file) => {
