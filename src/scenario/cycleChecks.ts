@@ -177,9 +177,9 @@ function checkCycleOrder(raw: unknown, cycle: CycleSpec, issues: RawIssue[]): vo
     issues.push({ path: at('reprotect', 'processServer'), expected: 'nothing: the modernized architecture needs no process server in Azure' });
   }
   const kind = valueAt(raw, ['policy', 'kind']) ?? 'asr';
-  if (kind !== 'asr' && kind !== 'asr-modernized') {
-    issues.push({ path: ['cycle'], expected: 'a policy of kind asr or asr-modernized: the cycle is ASR\'s failover–failback procedure', found: `policy.kind ${JSON.stringify(kind)}` });
-  } else if ((kind === 'asr-modernized') !== (cycle.architecture === 'modernized') && valueAt(raw, at('architecture')) !== undefined) {
+  if (kind !== 'asr' && kind !== 'asr-modernized' && kind !== 'periodic') {
+    issues.push({ path: ['cycle'], expected: 'a policy of kind asr, asr-modernized or periodic: the cycle is ASR\'s failover–failback procedure', found: `policy.kind ${JSON.stringify(kind)}` });
+  } else if (kind !== 'periodic' && (kind === 'asr-modernized') !== (cycle.architecture === 'modernized') && valueAt(raw, at('architecture')) !== undefined) {
     issues.push({ path: at('architecture'), expected: `${kind === 'asr-modernized' ? 'modernized' : 'classic'}, the architecture of policy.kind ${kind}` });
   }
 }

@@ -35,6 +35,28 @@ const asr = (kind: 'asr' | 'asr-modernized') =>
     rpoThresholdSec: p.rpoThreshold,
   }));
 
+/**
+ * The shortest tag interval of any kind: finer than any product modelled (Zerto checkpoints every ~5 s, Veeam
+ * CDP's RPO is at least 2 s) and fine enough for the analytical checks' near-continuous points (0.2 s); a tag
+ * is a simulated event per VM, so a millisecond interval would mean billions of them.
+ */
+export const MIN_TAG_INTERVAL_SEC = 0.1;
+
+/** ASR's point rules with any intervals (what-if studies, analytical checks). */
+const periodic = mapping({
+  kind: z.literal('periodic'),
+  crashConsistentInterval: duration('periodic', 'crashConsistentInterval', (v) => v >= MIN_TAG_INTERVAL_SEC, `>= ${MIN_TAG_INTERVAL_SEC}s`),
+  appConsistentInterval: duration('periodic', 'appConsistentInterval', (v) => v === 0 || v >= MIN_TAG_INTERVAL_SEC, `of 0 (off) or >= ${MIN_TAG_INTERVAL_SEC}s`),
+  retention: duration('periodic', 'retention', (v) => v >= 0, '>= 0'),
+  rpoThreshold: threshold('periodic'),
+}).transform((p): RecoveryPointPolicy => ({
+  kind: 'periodic',
+  crashConsistentIntervalSec: p.crashConsistentInterval,
+  appConsistentIntervalSec: p.appConsistentInterval,
+  retentionSec: p.retention,
+  rpoThresholdSec: p.rpoThreshold,
+}));
+
 const awsDrs = mapping({
   kind: z.literal('aws-drs'),
   dailyRetention: duration('aws-drs', 'dailyRetention', (v) => v >= DAY && v <= 365 * DAY && v % DAY === 0, 'a whole number of days from 1d to 365d'),
@@ -121,7 +143,7 @@ const veeamReplication = mapping({
   rpoThresholdSec: p.rpoThreshold ?? 2 * p.interval,
 }));
 
-const variants = [asr('asr'), asr('asr-modernized'), awsDrs, zerto, veeamCdp, vsphere, veeamReplication] as const;
+const variants = [asr('asr'), asr('asr-modernized'), periodic, awsDrs, zerto, veeamCdp, vsphere, veeamReplication] as const;
 
 /** `kind` picks the product (default asr); the other fields are that product's. */
 export const policySchema = z.preprocess(

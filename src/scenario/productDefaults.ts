@@ -30,6 +30,12 @@ export const PRODUCT_DEFAULTS: Record<PolicyKind, ProductDefaults> = {
     processingDelay: '5m', // docs: about 5 minutes from upload to recovery point
     failover: ASR_FAILOVER,
   },
+  // ASR's rules at any interval: ASR's defaults.
+  periodic: {
+    policy: { crashConsistentInterval: '5m', appConsistentInterval: '60m', retention: '24h', rpoThreshold: '15m' },
+    processingDelay: '5m',
+    failover: ASR_FAILOVER,
+  },
   'asr-modernized': {
     // Docs disagree on the default retention (1 day, or 3 days with app-consistency off): we take the latter.
     // The policy has no RPO-threshold field: alerts come from replication health, assumed at 30 minutes.

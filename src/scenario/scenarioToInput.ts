@@ -22,6 +22,13 @@ const RENAMED: Record<string, string> = {
   maxReplicationBytesPerSec: 'maxReplicationRate',
   randomCount: 'random',
   cpuOverheadFraction: 'cpuOverhead',
+  processServerAlertAfterSec: 'raiseAfter',
+  rpoAlertAfterSec: 'rpoRaiseAfter',
+};
+
+/** Typed names whose unit sits inside the name: input name and unit. */
+const INNER_UNIT: Record<string, [string, Unit]> = {
+  bootSecByMachineKind: ['bootByMachineKind', 's'],
 };
 
 const DISTRIBUTION_KINDS = new Set(['fixed', 'uniform', 'exponential', 'normal', 'lognormal']);
@@ -36,7 +43,17 @@ export interface ScenarioInput {
 export function scenarioToInput(scenario: unknown): ScenarioInput {
   const traces = new Map<string, { startsSec: number[]; bytes: number[] }>();
   const document = convertObject(scenario, traces) as Record<string, unknown>;
+  withoutModernizedProcessServer(document);
   return { document, traces };
+}
+
+/**
+ * A modernized cycle has no process server in Azure: its typed reprotect still carries the field's default,
+ * which a file must leave out.
+ */
+function withoutModernizedProcessServer(document: Record<string, unknown>): void {
+  const cycle = document['cycle'] as { architecture?: unknown; reprotect?: Record<string, unknown> } | undefined;
+  if (cycle?.architecture === 'modernized' && cycle.reprotect) delete cycle.reprotect['processServer'];
 }
 
 function withUnit(value: unknown, unit: Unit): unknown {
@@ -67,10 +84,15 @@ function convertObject(value: unknown, traces: Map<string, { startsSec: number[]
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (inner === null) continue; // null means "none": the input leaves the field out
+    // null (and '' for a name) means "none": the input leaves the field out, and the default reads it back.
+    if (inner === null || inner === '') continue;
     if (key === 'churn' && Array.isArray(inner)) out[key] = inner.map((c) => churnComponent(c, traces));
     else if (key === 'outcome') out['cancel'] = inner === 'cancel';
-    else {
+    else if (INNER_UNIT[key] && typeof inner === 'object' && !Array.isArray(inner)) {
+      // A mapping of distributions (per machine kind), each in the unit the name carries.
+      const [name, unit] = INNER_UNIT[key];
+      out[name] = Object.fromEntries(Object.entries(inner).map(([k, v]) => [k, convertValue(v, unit, traces)]));
+    } else {
       const [name, unit] = split(key);
       out[name] = convertValue(inner, unit, traces);
     }

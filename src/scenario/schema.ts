@@ -34,8 +34,9 @@ const HOUR = 3600;
 const DAY = 86_400;
 
 const cloudSchema = mapping({
-  processingDelay: durationField(nonNegative), // the product's default, filled in by withProductDefaults
-}).transform((c) => ({ processingDelaySec: c.processingDelay }));
+  // The product's default, filled in by withProductDefaults: optional only in a file (and its JSON Schema).
+  processingDelay: durationField(nonNegative).optional(),
+}).transform((c) => ({ processingDelaySec: c.processingDelay! }));
 
 export const uplinkSchema = mapping({
   name: nameField(),
@@ -109,10 +110,11 @@ const failoverSchema = mapping({
   shutdownFailureProbability: fractionField().prefault(f.shutdownFailureProbability),
   shutdown: durationDistribution().prefault(f.shutdown),
   detection: durationDistribution().prefault(f.detection),
-  // Product defaults (productDefaults.ts), filled in before parsing by withProductDefaults.
-  job: durationDistribution(),
-  extraProcessing: durationDistribution(),
-  boot: durationDistribution(),
+  // Product defaults (productDefaults.ts), filled in before parsing by withProductDefaults: optional only in a
+  // file (and its JSON Schema), always present here.
+  job: durationDistribution().optional(),
+  extraProcessing: durationDistribution().optional(),
+  boot: durationDistribution().optional(),
   bootByMachineKind: mapping({
     windows: durationDistribution().optional(),
     linux: durationDistribution().optional(),
@@ -125,9 +127,9 @@ const failoverSchema = mapping({
   shutdownFailureProbability: x.shutdownFailureProbability,
   shutdownSec: x.shutdown,
   detectionSec: x.detection,
-  jobSec: x.job,
-  extraProcessingSec: x.extraProcessing,
-  bootSec: x.boot,
+  jobSec: x.job!,
+  extraProcessingSec: x.extraProcessing!,
+  bootSec: x.boot!,
   bootSecByMachineKind: Object.fromEntries(Object.entries(x.bootByMachineKind).filter(([, d]) => d !== undefined)),
 }));
 
@@ -159,13 +161,13 @@ export function scenarioSchema(traces: TraceTable) {
     warmup: warmupSchema,
     seed: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.seed),
     policy: policySchema.prefault({ kind: 'asr' }),
-    cloud: cloudSchema,
+    cloud: cloudSchema.prefault({}),
     vmDefaults: mapping(fields).prefault({}),
     uplinks: listOf(uplinkSchema, 'uplinks').min(1, 'at least one uplink'),
     processServers: listOf(processServerSchema, 'process servers').min(1, 'at least one process server'),
     vms: listOf(mapping({ name: nameField(), count: vmCountSchema, stagger: staggerSchema, ...fields }), 'VMs').min(1, 'at least one VM'),
     disasters: disastersSchema.prefault({}),
-    failover: failoverSchema,
+    failover: failoverSchema.prefault({}),
     output: outputSchema.prefault({}),
     alerts: alertsSchema.prefault({}),
     replicationGroups: listOf(replicationGroupSchema, 'replication groups { name, vms, cpuOverhead }').default([]),

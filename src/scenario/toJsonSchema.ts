@@ -98,9 +98,19 @@ export function inputJsonSchema(schema: z.ZodType): JsonSchema {
   }) as JsonSchema;
 }
 
+/** A policy without `kind` is ASR's (policySchema.ts adds the kind before the union reads it). */
+function kindOptionalForAsr(schema: JsonSchema): JsonSchema {
+  const policy = (schema['properties'] as Record<string, JsonSchema>)['policy']!;
+  for (const option of policy['oneOf'] as JsonSchema[]) {
+    const kind = (option['properties'] as Record<string, JsonSchema>)['kind']!;
+    if (kind['const'] === 'asr') option['required'] = (option['required'] as string[]).filter((key) => key !== 'kind');
+  }
+  return schema;
+}
+
 export function scenarioJsonSchema(): JsonSchema {
   return {
-    ...inputJsonSchema(scenarioSchema(new Map())),
+    ...kindOptionalForAsr(inputJsonSchema(scenarioSchema(new Map()))),
     title: 'rposim scenario',
     description: 'A disaster-recovery replication scenario for rposim (README.md, docs/).',
   };

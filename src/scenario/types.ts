@@ -48,7 +48,7 @@ export interface OutageSpec {
 }
 
 /** The products whose recovery-point rules rposim models (README: "Recovery-point policies"). */
-export const POLICY_KINDS = ['asr', 'asr-modernized', 'aws-drs', 'zerto', 'veeam-cdp', 'vsphere-replication', 'veeam-replication'] as const;
+export const POLICY_KINDS = ['asr', 'asr-modernized', 'periodic', 'aws-drs', 'zerto', 'veeam-cdp', 'vsphere-replication', 'veeam-replication'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 interface PolicyCommon {
@@ -56,10 +56,13 @@ interface PolicyCommon {
   rpoThresholdSec: number;
 }
 
-/** ASR, classic (configuration server) or modernized (replication appliance): same point rules. */
+/**
+ * ASR, classic (configuration server) or modernized (replication appliance): same point rules. `periodic` is
+ * ASR's rules with any intervals: for what-if studies and the analytical checks, not a product.
+ */
 export interface AsrPolicySpec extends PolicyCommon {
-  kind: 'asr' | 'asr-modernized';
-  /** Crash-consistent tag interval (ASR: fixed 5 min). */
+  kind: 'asr' | 'asr-modernized' | 'periodic';
+  /** Crash-consistent tag interval (ASR: fixed 5 min; periodic: any, at least 0.1 s). */
   crashConsistentIntervalSec: number;
   /** App-consistent interval; 0 = off. ASR allows 1–12 h. */
   appConsistentIntervalSec: number;

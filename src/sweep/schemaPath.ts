@@ -14,7 +14,6 @@ interface Def {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   items?: z.ZodType[];
-  /** A union's variants (the policy: one per product). */
   options?: z.ZodType[];
 }
 
@@ -27,6 +26,8 @@ function unwrap(schema: z.ZodType): Def {
     // .transform(f) is a pipe from the schema into f; z.preprocess(f, s) is a pipe from f into s.
     if (def.type === 'pipe') def = defOf(defOf(def.in!).type === 'transform' ? def.out! : def.in!);
     else if (def.innerType !== undefined) def = defOf(def.innerType);
+    // A union (the policy, by kind) has the fields of every option: a sweep may set any product's.
+    else if (def.type === 'union' && def.options !== undefined) return { type: 'object', shape: Object.assign({}, ...def.options.map((o) => unwrap(o).shape)) };
     else return def;
   }
 }
@@ -40,11 +41,9 @@ export function schemaPathProblem(segments: readonly PathSegment[]): string | nu
   let where = 'the scenario';
   for (const segment of segments) {
     if (segment.kind === 'key') {
-      // A union (the policy) has the fields of any of its variants.
-      const shapes = (def.options?.map(unwrap) ?? [def]).flatMap((d) => (d.shape === undefined ? [] : [d.shape]));
-      if (shapes.length === 0) return `${where} has no fields (found "${segment.key}")`;
-      const shape = shapes.find((sh) => Object.hasOwn(sh, segment.key));
-      if (shape === undefined) return `${where} has no field "${segment.key}" (its fields: ${[...new Set(shapes.flatMap(Object.keys))].join(', ')})`;
+      const shape = def.shape;
+      if (shape === undefined) return `${where} has no fields (found "${segment.key}")`;
+      if (!Object.hasOwn(shape, segment.key)) return `${where} has no field "${segment.key}" (its fields: ${Object.keys(shape).join(', ')})`;
       def = unwrap(shape[segment.key]!);
       where = segment.key;
     } else {

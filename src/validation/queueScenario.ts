@@ -49,7 +49,7 @@ export function queueScenario(options: QueueScenarioOptions): Scenario {
     horizonSec: options.horizonSec,
     warmupSec: options.warmupSec,
     policy: {
-      kind: 'asr',
+      kind: 'periodic',
       crashConsistentIntervalSec: options.tagIntervalSec,
       appConsistentIntervalSec: 0,
       retentionSec: 0,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulate.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { AsrPolicySpec, Scenario } from '../../src/scenario/types.js';
 import { arbitraryScenario } from '../helpers/arbitraryScenario.js';
 
 // The failover–failback cycle and replication groups (domain.md §2–4) over random scenarios.
@@ -24,6 +24,8 @@ const withCycle: fc.Arbitrary<Scenario> = fc
     const fixed = (value: number) => ({ kind: 'fixed' as const, value });
     return {
       ...base,
+      // The cycle's architecture is the policy's: ASR classic or modernized.
+      policy: { ...(base.policy as AsrPolicySpec), kind: architecture === 'classic' ? 'asr' : 'asr-modernized' },
       // A disaster time at or after the cycle's failover is refused like in a scenario file (random ones still fall there).
       disasters: { ...base.disasters, timesSec: base.disasters.timesSec.filter((t) => t < failoverAtSec) },
       failover: { ...base.failover, choices: [...base.failover.choices, 'latest-multi-vm-processed', 'latest-multi-vm-app-consistent'] },

@@ -8,7 +8,7 @@ test('with sparse bursts into a fast link and no processing delay, the RPO never
   const scenario = scenarioFixture({
     horizonSec: 20_000,
     warmupSec: 1_000,
-    policy: { kind: 'asr', crashConsistentIntervalSec: 10, appConsistentIntervalSec: 0, retentionSec: 0, rpoThresholdSec: 900 },
+    policy: { kind: 'periodic', crashConsistentIntervalSec: 10, appConsistentIntervalSec: 0, retentionSec: 0, rpoThresholdSec: 900 },
     cloud: { processingDelaySec: 0 },
     vms: [vmFixture({}, [{ kind: 'poissonBursts', meanIntervalSec: 300, sizeBytes: { kind: 'exponential', mean: 1e6 } }])],
     disasters: { timesSec: [], randomCount: 0 },

@@ -94,7 +94,7 @@ describe('issue 8: the model reports what happened', () => {
   });
 
   it('a VM protected from the start has its first recovery point one processing delay after time 0 (tags at 0, 5 min, …)', () => {
-    const scenario = scenarioFixture({ horizonSec: HOUR, disasters: { timesSec: [], randomCount: 0 } });
+    const scenario = scenarioFixture({ horizonSec: HOUR, warmupSec: 0, disasters: { timesSec: [], randomCount: 0 } });
     const [vm] = simulate(scenario).vms;
     expect(vm!.firstRecoveryPointSec).toBe(scenario.cloud.processingDelaySec);
     // 0, 5 min, …, 60 min: 13 tags, of which those placed up to 55 min are usable within the hour.

@@ -6,8 +6,12 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioToInput } from '../../src/scenario/scenarioToInput.js';
 import { minimalInput } from './fixtures.js';
 
-// Every top-level example, and the compare example's base (dwell times and costs).
-const examples = [...(await readdir('scenarios')).filter((f) => f.endsWith('.yaml')), 'compare/site.yaml'];
+// Every shipped scenario, the per-product policy examples and the compare example's base (dwell, costs) included.
+const examples = [
+  ...(await readdir('scenarios')).filter((f) => f.endsWith('.yaml')),
+  ...(await readdir('scenarios/policies')).filter((f) => f.endsWith('.yaml')).map((f) => `policies/${f}`),
+  'compare/site.yaml',
+];
 
 describe('scenarioToInput(scenario)', () => {
   it.each(examples)('parses back to the same scenario for scenarios/%s', async (file) => {

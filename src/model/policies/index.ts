@@ -12,6 +12,7 @@ export function pointPolicy(spec: RecoveryPointPolicy): PointPolicy {
   switch (spec.kind) {
     case 'asr':
     case 'asr-modernized':
+    case 'periodic':
       return asrPolicy(spec);
     case 'aws-drs':
       return awsDrsPolicy(spec);
