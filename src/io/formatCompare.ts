@@ -109,7 +109,9 @@ export function formatCompare(analysis: CompareAnalysis, title: { file: string; 
     const cell = (s: string, label: string) => {
       const p = find(s, metricKey('with_point', label));
       const loss = find(s, metricKey('data_loss_s', label));
-      return p === undefined ? '-' : `${formatPercent(p.mean)} · ${loss === undefined ? '-' : formatValue(loss.mean, 's')}`;
+      // Beyond a day, three units: the hours beyond a dwell of days are the retention grid's price, worth seeing.
+      const lost = loss === undefined ? '-' : formatDuration(loss.mean, loss.mean >= 86_400 ? 3 : 2);
+      return p === undefined ? '-' : `${formatPercent(p.mean)} · ${lost}`;
     };
     const rows = order.map((s) => [s, ...dwell.map((label) => cell(s, label))]);
     sections.push(
