@@ -64,11 +64,6 @@ function distribution(values: number[]): Figure | null {
   return [mean(sorted)!, quantileSorted(sorted, 0.95)!, sorted[sorted.length - 1]!];
 }
 
-/** The choice labels of a run's failovers, in the order they were evaluated. */
-export function choiceLabels(result: SimulationResult): string[] {
-  return [...new Set(result.failovers.map((f) => choiceLabel(f.choice, f.dwellSec)))];
-}
-
 export function runFigures(result: SimulationResult, scenario: Scenario): RunFigures {
   const figures: RunFigures = {};
   const vms = result.vms;

@@ -97,9 +97,9 @@ export function parseCompareSpec(raw: unknown, options: SpecParseOptions): { ok:
 }
 
 function checkSemantics(data: RawCompare, report: (path: (string | number)[], expected: string, found: string) => void): CompareSpec | null {
-  const before = { count: 0 };
+  let problems = 0;
   const fail = (path: (string | number)[], expected: string, found: string) => {
-    before.count++;
+    problems++;
     report(path, expected, found);
   };
   const readOverrides = (map: Record<string, unknown>, where: (string | number)[]): Override[] =>
@@ -145,7 +145,7 @@ function checkSemantics(data: RawCompare, report: (path: (string | number)[], ex
       fail(['objective'], `a metric among metrics (${data.metrics.join(', ')})`, describeFound(data.objective));
     }
   }
-  if (before.count > 0) return null;
+  if (problems > 0) return null;
   return {
     base: data.base,
     description: data.description,

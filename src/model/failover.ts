@@ -33,8 +33,9 @@ export interface Replica {
 /**
  * What failing over one VM at a disaster with one choice recovers and costs (domain.md §3). Everything not yet
  * at the target is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload
- * it. `clean` needs `dwellSec`: the corruption began that long before the disaster. The VM's stream must have been observed at the disaster time. A choice the product does not have gives
- * no point and says why, rather than a number.
+ * it. `clean` needs `dwellSec`: the corruption began that long before the disaster. The VM's stream must have
+ * been observed at the disaster time. A choice the product does not have gives no point and says why, rather
+ * than a number.
  */
 export function evaluateFailover(
   vm: Replica,
