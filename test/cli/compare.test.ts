@@ -1,6 +1,6 @@
 // End to end: real `rposim compare` processes from dist/ (npm test builds first).
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../io/tempFolder.js';
@@ -12,6 +12,9 @@ const FILES = ['compare.csv', 'pairs.csv', 'runs.csv', 'compare.json'];
 async function files(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(FILES.map(async (f) => [f, await readFile(join(dir, f), 'utf8')])));
 }
+
+/** NODE_OPTIONS that make the worker process handed run `index` abort, as a V8 fatal error would. */
+const abortOnRun = (index: number) => ({ NODE_OPTIONS: `--import ${join(ROOT, 'test/sweep/fixtures/abortOnRun.mjs')}`, RPOSIM_TEST_ABORT_RUN: String(index) });
 
 const runFiles = async (dir: string) => (await readdir(join(dir, 'runs')).catch(() => [] as string[])).filter((n) => /^\d+\.json$/.test(n)).length;
 
@@ -39,6 +42,10 @@ describe('rposim compare', () => {
     );
     // Two strategies against the baseline, none against itself.
     expect(new Set(reference['pairs.csv']!.trim().split('\n').slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['zerto', 'aws-drs']));
+  });
+
+  it('marks its folder as a comparison', async () => {
+    expect(JSON.parse(await readFile(join(tmp, 'ref', '.rposim'), 'utf8'))).toEqual({ writtenBy: 'rposim', kind: 'compare' });
   });
 
   it('writes the same bytes with one worker, and when more replications resume from fewer', async () => {
@@ -81,6 +88,42 @@ describe('rposim compare', () => {
     expect(rposim(['compare', PRODUCTS, '--precision', '150%'])).toMatchObject({ code: 2, stderr: 'rposim compare: --precision: expected a fraction above 0 and below 1, such as 5% or 0.05, found 150%\n' });
     expect(rposim(['compare', PRODUCTS, '--replications', '1'])).toMatchObject({ code: 2, stderr: 'rposim compare: --replications: expected a whole number ≥ 2, found 1\n' });
     expect(rposim(['compare', PRODUCTS, '--replications', '3', '--precision', '5%']).code).toBe(2);
+  });
+
+  it('records a run that aborts its worker process as failed, goes on, and recomputes it with --retry-failed', async () => {
+    const out = join(tmp, 'aborting');
+    const r = rposim(['compare', PRODUCTS, '--out', out, '--replications', '3', '--workers', '2'], abortOnRun(4));
+    expect(r.code).toBe(1);
+    // Run 4 is strategy 1 (zerto) at replication 1.
+    expect(r.stderr).toMatch(/1 run\(s\) failed:\n  run 4 \(point 1, replication 1, seed \d+\): the run ended its worker process \(killed by SIGABRT\)/);
+    expect((await readFile(join(out, 'runs.csv'), 'utf8')).split('\n').filter((l) => l.includes(',failed,'))).toEqual([
+      expect.stringMatching(/^zerto,1,\d+,,,,,,failed,the run ended its worker process \(killed by SIGABRT\)$/),
+    ]);
+    const retried = rposim(['compare', PRODUCTS, '--out', out, '--replications', '3', '--workers', '2', '--retry-failed']);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stderr).toContain('(8 runs already there)');
+    expect(await files(out)).toEqual(reference);
+  });
+
+  it('refuses a scenario or a sweep spec given as the compare file, naming the command that reads it', () => {
+    const r = rposim(['compare', 'scenarios/small-site.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('scenarios/small-site.yaml: (top level): expected a compare spec, found a scenario (this is a scenario; use rposim run scenarios/small-site.yaml or rposim validate scenarios/small-site.yaml)\n');
+    const sweep = rposim(['compare', 'scenarios/sweeps/app-consistent-frequency.yaml']);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toContain('expected a compare spec, found a sweep spec (this is a sweep spec; use rposim sweep scenarios/sweeps/app-consistent-frequency.yaml)');
+    // And the other way round: a compare spec given to run or sweep.
+    expect(rposim(['sweep', 'scenarios/compare/compare.yaml']).stderr).toContain('found a compare spec (this is a compare spec; use rposim compare scenarios/compare/compare.yaml)');
+  });
+
+  it('refuses a folder rposim did not write, and leaves it alone', async () => {
+    const out = join(tmp, 'thesis');
+    await mkdir(out);
+    await writeFile(join(out, 'chapter1.tex'), 'text');
+    const r = rposim(['compare', PRODUCTS, '--out', out, '--replications', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`rposim compare: ${out} exists and was not written by rposim`);
+    expect(await readdir(out)).toEqual(['chapter1.tex']);
   });
 
   it('refuses a folder holding runs of another comparison, and leaves it alone', async () => {
