@@ -74,6 +74,14 @@ describe('costFigures(result, scenario)', () => {
     expect(cost.perDisaster).toBeCloseTo(473.25, 6);
   });
 
+  it('prices the replica of a VM that lists its disks at their provisioned sizes', () => {
+    // Disks of 60 and 40 GB in place of diskSize: 100 GB: the same (100 GB + 86.4 GB of points) × 0.1 as above.
+    const vms = [{ name: 'vm', processServer: 'ps1', disks: [{ name: 'os', size: '60 GB' }, { name: 'data', size: '40 GB' }], churn: [{ constant: '1 MB/s' }] }];
+    const disks = site(PRICES, { vms });
+    expect(disks.vms[0]!.diskSizeBytes).toBeUndefined();
+    expect(costFigures(simulate(disks), disks).storagePerMonth).toBeCloseTo(18.64, 9);
+  });
+
   it('is 0 everywhere without costs:, and null where the priced choice never had a point', () => {
     const free = site(undefined);
     expect(costFigures(simulate(free), free)).toMatchObject({ outlayPerMonth: 0, perDisaster: 0, penaltyPerYear: 0, totalPerYear: 0 });
