@@ -4,13 +4,12 @@ import { basename, extname, join } from 'node:path';
 import { runCompare } from '../compare/runCompare.js';
 import { formatCompare } from '../io/formatCompare.js';
 import { loadCompareFile } from '../io/loadCompare.js';
-import { InputFileError } from '../io/readLines.js';
-import { formatIssues } from '../scenario/issues.js';
 import { parseFraction } from '../scenario/units.js';
 import { VERSION } from '../version.js';
 import { exitCodeFor, type CliCommand } from './command.js';
 import { heapLimitMb } from './guardedSimulation.js';
 import { stopBatchOnSignals } from './interrupts.js';
+import { loadSpecOrReport } from './loadSpecOrReport.js';
 import { createProgress } from './progress.js';
 import { reportFailures } from './sweep.js';
 
@@ -60,18 +59,8 @@ export const handler = async (argv: CompareArgs): Promise<number> => {
     process.stderr.write(`rposim compare: ${problem}\n`);
     return 2;
   }
-  let loaded;
-  try {
-    loaded = await loadCompareFile(argv.file);
-  } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
-    process.stderr.write(`rposim: ${error.message}\n`);
-    return 2;
-  }
-  if (!loaded.ok) {
-    process.stderr.write(`${formatIssues(loaded.errors)}\n`);
-    return 2;
-  }
+  const loaded = await loadSpecOrReport(loadCompareFile(argv.file));
+  if (loaded === null) return 2;
   const out = argv.out ?? join('results', basename(argv.file, extname(argv.file)));
   const precision = argv.precision === undefined ? undefined : (parseFraction(argv.precision) as { value: number }).value;
   const interrupt = stopBatchOnSignals();

@@ -3,12 +3,11 @@ import { exitCodeFor, type CliCommand } from './command.js';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadSweepFile } from '../io/loadSweep.js';
-import { InputFileError } from '../io/readLines.js';
-import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { runSweep } from '../sweep/runSweep.js';
 import { heapLimitMb } from './guardedSimulation.js';
 import { stopBatchOnSignals } from './interrupts.js';
+import { loadSpecOrReport } from './loadSpecOrReport.js';
 import { createProgress } from './progress.js';
 import { reportOnFolder, reportOption } from './report.js';
 import { resolveShard } from './shardOption.js';
@@ -52,18 +51,8 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.stderr.write(`rposim sweep: ${shard.error}\n`);
     return 2;
   }
-  let loaded;
-  try {
-    loaded = await loadSweepFile(argv.file);
-  } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
-    process.stderr.write(`rposim: ${error.message}\n`);
-    return 2;
-  }
-  if (!loaded.ok) {
-    process.stderr.write(`${formatIssues(loaded.errors)}\n`);
-    return 2;
-  }
+  const loaded = await loadSpecOrReport(loadSweepFile(argv.file));
+  if (loaded === null) return 2;
 
   const interrupt = stopBatchOnSignals();
   const progress = createProgress(process.stderr);
