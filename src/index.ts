@@ -10,3 +10,4 @@ export type * from './metrics/types.js';
 export { FAILOVER_CHOICES } from './scenario/types.js';
 export { VERSION } from './version.js';
 export * from './sweep/index.js';
+export * from './compare/index.js';

@@ -3,6 +3,7 @@
 // process ends by the signal as it would have without them, so callers see the usual status (130, 143, 129).
 import { constants } from 'node:os';
 import { removeOwnTemporariesSync } from '../io/temporaries.js';
+import { killRunProcessesNow } from '../sweep/runProcesses.js';
 
 export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const SIGNALS: readonly Signal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -39,4 +40,33 @@ export async function endCleanlyOnSignals<T>(work: () => Promise<T>): Promise<T>
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     uninstall();
   }
+}
+
+export interface BatchInterrupt {
+  /** Aborted by the first signal. */
+  signal: AbortSignal;
+  /** The status the first signal's process would end with (130 after SIGINT, 143 after SIGTERM); 0 when none came. */
+  exitCode(): number;
+  dispose(): void;
+}
+
+/**
+ * Signals during a batch of runs (sweep, compare). The first stops scheduling and lets the runs in flight finish
+ * (they are written). A second quits at once: the workers are killed and this process's temporaries removed
+ * (finished runs are on disk regardless).
+ */
+export function stopBatchOnSignals(): BatchInterrupt {
+  const controller = new AbortController();
+  let exitCode = 0;
+  const dispose = onSignals((signal) => {
+    if (controller.signal.aborted) {
+      killRunProcessesNow();
+      endBySignal(signal);
+      return;
+    }
+    exitCode = signalExitCode(signal);
+    process.stderr.write(`\n${signal}: stopping after the runs in flight (again to quit at once)…\n`);
+    controller.abort();
+  });
+  return { signal: controller.signal, exitCode: () => exitCode, dispose };
 }

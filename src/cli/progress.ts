@@ -9,7 +9,7 @@ export interface ProgressDisplay {
   finish(): void;
 }
 
-export function createProgress(stream: NodeJS.WriteStream, clock: () => number = () => performance.now()): ProgressDisplay {
+export function createProgress(stream: NodeJS.WriteStream, clock: () => number = () => performance.now(), label = 'sweep'): ProgressDisplay {
   const tty = stream.isTTY === true;
   const startedMs = clock();
   let firstDone: number | null = null;
@@ -41,7 +41,7 @@ export function createProgress(stream: NodeJS.WriteStream, clock: () => number =
         const tenth = p.total === 0 ? 10 : Math.floor((10 * p.done) / p.total);
         if (now - lastDrawMs < 10_000 && tenth === lastTenth) return;
         lastTenth = tenth;
-        stream.write(`sweep: ${text(p)}\n`);
+        stream.write(`${label}: ${text(p)}\n`);
       }
       lastDrawMs = now;
     },

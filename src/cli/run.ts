@@ -5,7 +5,7 @@ import { writeRunFolder } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
 import { join } from 'node:path';
 import type { PrecisionMetric, SimulationResult } from '../metrics/types.js';
-import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
+import { PRODUCT_CHOICES, type FailoverChoice } from '../scenario/types.js';
 import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
@@ -53,7 +53,7 @@ export const run: CliCommand<RunArgs> = {
         describe: 'With --precision: the figure whose mean is driven to the target (default data-loss-sec)',
       })
       .option('choice', {
-        choices: FAILOVER_CHOICES,
+        choices: PRODUCT_CHOICES,
         implies: 'precision',
         describe: "With --precision: the failover choice it is taken from (default latest-processed, or the scenario's first choice with a non-zero mean)",
       })

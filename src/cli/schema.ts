@@ -2,9 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scenarioJsonSchema } from '../scenario/toJsonSchema.js';
 import { sweepJsonSchema } from '../sweep/sweepJsonSchema.js';
+import { compareJsonSchema } from '../compare/compareJsonSchema.js';
 import { type CliCommand, EXIT_OK } from './command.js';
 
-export const SCHEMAS = { scenario: scenarioJsonSchema, sweep: sweepJsonSchema } as const;
+export const SCHEMAS = { scenario: scenarioJsonSchema, sweep: sweepJsonSchema, compare: compareJsonSchema } as const;
 type SchemaKind = keyof typeof SCHEMAS;
 
 interface SchemaArgs {
@@ -16,7 +17,7 @@ const text = (kind: SchemaKind) => `${JSON.stringify(SCHEMAS[kind](), null, 2)}\
 
 export const schemaCommand: CliCommand<SchemaArgs> = {
   command: 'schema [kind]',
-  describe: 'Print the JSON Schema of the scenario or sweep file format (for editors and validators)',
+  describe: 'Print the JSON Schema of the scenario, sweep or compare file format (for editors and validators)',
   builder: (yargs) =>
     yargs
       .positional('kind', { choices: Object.keys(SCHEMAS) as SchemaKind[], default: 'scenario' as SchemaKind, describe: 'Which format' })

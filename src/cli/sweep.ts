@@ -3,13 +3,11 @@ import { exitCodeFor, type CliCommand } from './command.js';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadSweepFile } from '../io/loadSweep.js';
-import { InputFileError } from '../io/readLines.js';
-import { formatIssues } from '../scenario/issues.js';
 import type { FailureInfo } from '../sweep/manifest.js';
-import { killRunProcessesNow } from '../sweep/runProcesses.js';
 import { runSweep } from '../sweep/runSweep.js';
 import { heapLimitMb } from './guardedSimulation.js';
-import { endBySignal, onSignals, signalExitCode } from './interrupts.js';
+import { stopBatchOnSignals } from './interrupts.js';
+import { loadSpecOrReport } from './loadSpecOrReport.js';
 import { createProgress } from './progress.js';
 import { reportOnFolder, reportOption } from './report.js';
 import { resolveShard } from './shardOption.js';
@@ -53,33 +51,10 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.stderr.write(`rposim sweep: ${shard.error}\n`);
     return 2;
   }
-  let loaded;
-  try {
-    loaded = await loadSweepFile(argv.file);
-  } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
-    process.stderr.write(`rposim: ${error.message}\n`);
-    return 2;
-  }
-  if (!loaded.ok) {
-    process.stderr.write(`${formatIssues(loaded.errors)}\n`);
-    return 2;
-  }
+  const loaded = await loadSpecOrReport(loadSweepFile(argv.file));
+  if (loaded === null) return 2;
 
-  // First signal: stop scheduling and let runs in flight finish (they are written). A second one quits at
-  // once: the workers are killed and this process's temporaries removed (finished runs are on disk regardless).
-  const controller = new AbortController();
-  let signalExit = 0;
-  const stopSignals = onSignals((signal) => {
-    if (controller.signal.aborted) {
-      killRunProcessesNow();
-      endBySignal(signal);
-      return;
-    }
-    signalExit = signalExitCode(signal);
-    process.stderr.write(`\n${signal}: stopping after the runs in flight (again to quit at once)…\n`);
-    controller.abort();
-  });
+  const interrupt = stopBatchOnSignals();
   const progress = createProgress(process.stderr);
   try {
     const outcome = await runSweep(loaded.sweep, {
@@ -90,7 +65,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
       resume: argv.resume || argv.retryFailed === true,
       retryFailed: argv.retryFailed,
       shard: shard.shard,
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: (p) => progress.update(p),
       clock: () => performance.now(),
     });
@@ -102,7 +77,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
         `Interrupted: ${outcome.computed} run(s) computed this time; finished runs are kept in ${out}/runs.\n` +
           `Resume with: rposim sweep ${argv.file} --out ${out}${shardFlag} --resume\n`,
       );
-      return signalExit || 130;
+      return interrupt.exitCode() || 130;
     }
     reportFailures(outcome.failures);
     if (outcome.failures.length > 0) process.stderr.write(`Failed runs are kept on --resume; to compute them again: rposim sweep ${argv.file} --out ${out}${shardFlag} --retry-failed\n`);
@@ -122,7 +97,7 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     process.stderr.write(`rposim sweep: ${(error as Error).message}\n`);
     return exitCodeFor(error);
   } finally {
-    stopSignals();
+    interrupt.dispose();
   }
 };
 

@@ -1,7 +1,8 @@
 import { max, mean, quantile } from 'd3-array';
 import { meanInterval } from '../metrics/sampleStats.js';
 import type { FailoverRecord } from '../metrics/types.js';
-import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
+import { FAILOVER_CHOICES } from '../scenario/types.js';
+import { choiceLabel } from '../metrics/choiceLabel.js';
 
 export interface Figures {
   mean: number | null;
@@ -14,7 +15,8 @@ export interface Figures {
 }
 
 export interface ChoiceFigures {
-  choice: FailoverChoice;
+  /** The choice, or for clean its dwell time too (`clean@3d`). */
+  choice: string;
   /** Failovers (disaster × VM) for which this choice had a recovery point, out of `total`. */
   available: number;
   total: number;
@@ -25,26 +27,27 @@ export interface ChoiceFigures {
 
 /**
  * Data loss and downtime per failover choice over all disasters and VMs. Computed from the records because
- * the result's per-VM quantiles cannot be combined into quantiles over all VMs. Choices in the canonical order.
+ * the result's per-VM quantiles cannot be combined into quantiles over all VMs. Choices in the canonical order,
+ * clean's dwell times in ascending order.
  */
 export function failoverFigures(records: readonly FailoverRecord[]): ChoiceFigures[] {
-  const byChoice = new Map<FailoverChoice, FailoverRecord[]>();
+  const byChoice = new Map<string, FailoverRecord[]>();
   for (const record of records) {
-    const group = byChoice.get(record.choice) ?? [];
+    const label = choiceLabel(record.choice, record.dwellSec);
+    const group = byChoice.get(label) ?? [];
     group.push(record);
-    byChoice.set(record.choice, group);
+    byChoice.set(label, group);
   }
-  return FAILOVER_CHOICES.filter((choice) => byChoice.has(choice)).map((choice) => {
-    const group = byChoice.get(choice) ?? [];
-    return {
-      choice,
-      available: group.filter((r) => r.recoveryPointTimeSec !== null).length,
-      total: group.length,
-      dataLossSec: figures(group.map((r) => r.dataLossSec)),
-      dataLossBytes: figures(group.map((r) => r.dataLossBytes)),
-      downtimeSec: figures(group.map((r) => r.downtimeSec)),
-    };
-  });
+  const order = (group: FailoverRecord[]) => [FAILOVER_CHOICES.indexOf(group[0]!.choice), group[0]!.dwellSec ?? 0] as const;
+  const groups = [...byChoice].sort(([, a], [, b]) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
+  return groups.map(([choice, group]) => ({
+    choice,
+    available: group.filter((r) => r.recoveryPointTimeSec !== null).length,
+    total: group.length,
+    dataLossSec: figures(group.map((r) => r.dataLossSec)),
+    dataLossBytes: figures(group.map((r) => r.dataLossBytes)),
+    downtimeSec: figures(group.map((r) => r.downtimeSec)),
+  }));
 }
 
 /** mean, p95 and max of the non-null values; nulls (no recovery point) are not zero loss, so they are left out. */

@@ -1,3 +1,4 @@
+import { choiceLabel } from '../metrics/choiceLabel.js';
 import type { FailoverRecord } from '../metrics/types.js';
 import { bytesCell, type CsvTable, csvText, secondsCell } from './csvCells.js';
 
@@ -19,12 +20,12 @@ export const FAILOVER_COLUMNS = [
   'note',
 ] as const;
 
-/** failovers.csv: one row per disaster × VM × choice, in the result's order; empty cells where there was no point. */
+/** failovers.csv: one row per disaster × VM × choice (clean: per dwell time, `clean@3d`), in the result's order; empty cells where there was no point. */
 export const failoversTable: CsvTable<FailoverRecord> = {
   columns: FAILOVER_COLUMNS,
   row: (r) => [
     r.vm,
-    r.choice,
+    choiceLabel(r.choice, r.dwellSec),
     secondsCell(r.disasterTimeSec),
     secondsCell(r.recoveryPointTimeSec),
     r.recoveryPointKind ?? '',

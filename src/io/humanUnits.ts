@@ -10,10 +10,10 @@ const DURATION_UNITS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /**
- * A duration as its two largest units ("7m 30s", "2h 5m", "1d 3h"); under a minute in seconds
- * ("42s", "4.2s"). Zero parts are dropped ("2h", not "2h 0m"). null → "-".
+ * A duration as its two largest units ("7m 30s", "2h 5m", "1d 3h"), or as many as `units` asks; under a minute in
+ * seconds ("42s", "4.2s"). Zero parts are dropped ("2h", not "2h 0m"). null → "-".
  */
-export function formatDuration(seconds: number | null): string {
+export function formatDuration(seconds: number | null, units = 2): string {
   if (seconds === null || !Number.isFinite(seconds)) return MISSING;
   const sign = seconds < 0 ? '-' : '';
   const abs = Math.abs(seconds);
@@ -26,7 +26,7 @@ export function formatDuration(seconds: number | null): string {
     const count = Math.floor(rest / size);
     rest -= count * size;
     parts.push(`${count}${unit}`);
-    if (parts.length === 2) break;
+    if (parts.length === units) break;
   }
   return sign + parts.filter((p) => !/^0[a-z]$/.test(p)).join(' ');
 }

@@ -21,8 +21,8 @@ export interface LoadedSweep {
   specHash: string;
 }
 
-/** Line and column of a path in the sweep file: the deepest node that exists (an unknown key is reported at its parent). */
-function locator({ doc, lineCounter }: Extract<YamlText, { ok: true }>) {
+/** Line and column of a path in a sweep or compare file: the deepest node that exists (an unknown key is reported at its parent). */
+export function locator({ doc, lineCounter }: Extract<YamlText, { ok: true }>) {
   return (p: readonly (string | number)[]) => {
     for (let n = p.length; n >= 0; n--) {
       const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
@@ -56,7 +56,7 @@ function sweepTraceRequests(spec: SweepSpec, baseSeed: number, baseRaw: unknown)
 }
 
 /** Key order fixed, so the hash depends on content only. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -65,9 +65,9 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** sha256 over the normalised spec, the base scenario and the traces' contents, fed piece by piece. */
-function sweepHash(spec: SweepSpec, baseSeed: number, baseRaw: unknown, traces: TraceTable): string {
-  const hash = createHash('sha256').update(canonicalJson({ spec: specAsWritten(spec, baseSeed), base: baseRaw }));
+/** sha256 over what runs depend on (`inputs`: the normalised spec, the base scenario) and the traces' contents, fed piece by piece. */
+export function runsHash(inputs: unknown, traces: TraceTable): string {
+  const hash = createHash('sha256').update(canonicalJson(inputs));
   for (const [key, data] of [...traces].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     hash.update(`\n${key}\n`);
     if (typeof data === 'string') hash.update(data);
@@ -78,6 +78,25 @@ function sweepHash(spec: SweepSpec, baseSeed: number, baseRaw: unknown, traces: 
     }
   }
   return hash.digest('hex');
+}
+
+/** The seed a raw scenario sets, or the format's default. */
+export const seedOf = (raw: unknown): number => (typeof (raw as { seed?: unknown })?.seed === 'number' ? (raw as { seed: number }).seed : 1);
+
+/** The base scenario a sweep or compare file names, as YAML; an unreadable one is an issue of that file's `base`. */
+export async function readBaseScenario(
+  file: string,
+  base: string,
+  locate: ReturnType<typeof locator>,
+  kind: 'sweep' | 'compare',
+): Promise<YamlText> {
+  try {
+    return await readYamlFile(resolve(dirname(file), base), base);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    const found = `${JSON.stringify(base)} (${error.message})`;
+    return { ok: false, errors: [{ source: file, path: 'base', expected: `the path of a readable scenario, relative to the ${kind} file`, found, ...locate(['base']) }] };
+  }
 }
 
 /** Reads a sweep file and what it refers to; throws InputFileError when the sweep file itself cannot be read. */
@@ -91,21 +110,14 @@ export async function loadSweepFile(file: string): Promise<{ ok: true; sweep: Lo
   if (!parsed.ok) return parsed;
   const spec = parsed.spec;
   const basePath = resolve(dirname(file), spec.base);
-  let base;
-  try {
-    base = await readYamlFile(basePath, spec.base);
-  } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
-    const found = `${JSON.stringify(spec.base)} (${error.message})`;
-    return { ok: false, errors: [{ source: file, path: 'base', expected: 'the path of a readable scenario, relative to the sweep file', found, ...locate(['base']) }] };
-  }
+  const base = await readBaseScenario(file, spec.base, locate, 'sweep');
   if (!base.ok) return base;
   const baseRaw = base.raw;
   const pathIssues = checkPathsInBase(spec, baseRaw, { source: file, locate });
   if (pathIssues.length > 0) return { ok: false, errors: pathIssues };
-  const baseSeed = spec.seed ?? (typeof (baseRaw as { seed?: unknown })?.seed === 'number' ? (baseRaw as { seed: number }).seed : 1);
+  const baseSeed = spec.seed ?? seedOf(baseRaw);
   // An unreadable trace goes in the table with its reason: parseScenario reports it for every run that uses it.
   const traces = await readTraces(sweepTraceRequests(spec, baseSeed, baseRaw), dirname(basePath));
-  const specHash = sweepHash(spec, baseSeed, baseRaw, traces);
+  const specHash = runsHash({ spec: specAsWritten(spec, baseSeed), base: baseRaw }, traces);
   return { ok: true, sweep: { file, input: { spec, baseSeed, baseRaw, traces: new Map(traces) }, specHash } };
 }

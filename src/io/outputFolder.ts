@@ -8,10 +8,10 @@ import { InputError } from './inputError.js';
 export const MARKER_FILE = '.rposim';
 
 /**
- * run and plan folders, and the trace folder of an import, are replaced as a whole; a sweep folder is filled run
- * by run and resumed.
+ * run and plan folders, and the trace folder of an import, are replaced as a whole; a sweep or comparison folder is
+ * filled run by run and resumed.
  */
-const OUTPUT_KINDS = ['run', 'plan', 'sweep', 'traces'] as const;
+const OUTPUT_KINDS = ['run', 'plan', 'sweep', 'compare', 'traces'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface OutputMarker {
@@ -68,7 +68,7 @@ export async function checkOutputFolder(out: string, marker: OutputMarker, optio
   if (problem !== null) throw new InputError(problem);
 }
 
-const article = (kind: OutputKind) => ({ run: 'a run', plan: 'a plan', sweep: 'a sweep', traces: "an import's traces" })[kind];
+const article = (kind: OutputKind) => ({ run: 'a run', plan: 'a plan', sweep: 'a sweep', compare: 'a comparison', traces: "an import's traces" })[kind];
 
 /** The folder the user is in, any folder above it, the home folder and the root are never output folders. */
 function placementProblem(out: string): string | null {
@@ -106,7 +106,8 @@ async function readMarker(out: string): Promise<OutputMarker | null> {
  * An import's trace folder holds files of any name: one without the marker is never taken for rposim's.
  */
 async function isUnmarkedOutput(out: string, entries: string[], kind: OutputKind): Promise<boolean> {
-  if (kind === 'traces') return false;
+  // Comparisons came with the marker.
+  if (kind === 'traces' || kind === 'compare') return false;
   if (kind === 'sweep') return entries.includes('runs') && (await stat(join(out, 'runs', 'manifest.json')).then(() => true, () => false));
   return entries.every((e) => UNMARKED_RUN_FILES.has(e)) && (entries.includes('summary.json') || entries.includes('plan.json'));
 }

@@ -1,4 +1,4 @@
-// One run's file in a sweep folder, `runs/NNNNNNNN.json`: the record's JSON on one line, then
+// One run's file in a sweep (or comparison) folder, `runs/NNNNNNNN.json`: the record's JSON on one line, then
 // `sha256 <hex of that line>`. A file cut short or edited after rposim wrote it is refused by name instead of
 // being read. Sweep workers load this module alone, not the assembly code beside it.
 import { createHash } from 'node:crypto';
@@ -19,7 +19,15 @@ export const runRecordPath = (out: string, index: number) => join(runsDir(out), 
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-const runFileText = (record: RunRecord) => {
+/** What every run file holds, whatever the batch (a sweep's RunRecord, a comparison's CompareRunRecord). */
+export interface StoredRun {
+  index: number;
+  status: 'ok' | 'failed';
+  /** Empty when ok. */
+  error: string;
+}
+
+const runFileText = (record: StoredRun) => {
   const json = JSON.stringify(record);
   return `${json}\nsha256 ${sha256(json)}\n`;
 };
@@ -27,24 +35,24 @@ const runFileText = (record: RunRecord) => {
 const RUN_FILE_TEXT = /^(.*)\nsha256 ([0-9a-f]{64})\n$/s;
 
 /** The record in a run file's text; SweepStoreError naming `path` when the file is damaged or was edited. */
-export function parseRunFile(path: string, text: string): RunRecord {
-  const remedy = 'delete it and run the sweep again with --resume to recompute it';
+export function parseRunFile<R extends StoredRun = RunRecord>(path: string, text: string): R {
+  const remedy = 'delete it and run the same command again with --resume to recompute it';
   const m = RUN_FILE_TEXT.exec(text);
   if (!m) throw new SweepStoreError(`${path}: not a whole run file (cut short, or not written by this rposim version): ${remedy}`);
   if (sha256(m[1]!) !== m[2]) throw new SweepStoreError(`${path}: changed after rposim wrote it (its checksum does not match): ${remedy}`);
   try {
-    return JSON.parse(m[1]!) as RunRecord;
+    return JSON.parse(m[1]!) as R;
   } catch (error) {
     throw new SweepStoreError(`${path}: unreadable run record (${(error as Error).message}): ${remedy}`);
   }
 }
 
-export function writeRunRecord(out: string, record: RunRecord): void {
+export function writeRunRecord(out: string, record: StoredRun): void {
   writeFileAtomic(runRecordPath(out, record.index), runFileText(record));
 }
 
-export async function readRunFile(path: string): Promise<RunRecord> {
-  return parseRunFile(path, await readFile(path, 'utf8'));
+export async function readRunFile<R extends StoredRun = RunRecord>(path: string): Promise<R> {
+  return parseRunFile<R>(path, await readFile(path, 'utf8'));
 }
 
-export const readRunRecord = (out: string, index: number) => readRunFile(runRecordPath(out, index));
+export const readRunRecord = <R extends StoredRun = RunRecord>(out: string, index: number) => readRunFile<R>(runRecordPath(out, index));

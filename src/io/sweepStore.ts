@@ -23,7 +23,14 @@ import { writeFileAtomic } from './writeFileAtomic.js';
 const MANIFEST = 'manifest.json';
 const RUN_FILE = /^(\d{8,})\.json$/;
 
-export async function readManifest(out: string): Promise<SweepManifest | null> {
+/** What every folder of runs (a sweep's, a comparison's) says about itself: runs are only mixed under the same three. */
+export interface RunsManifest {
+  format: string;
+  version: string;
+  specHash: string;
+}
+
+export async function readManifest<M extends RunsManifest = SweepManifest>(out: string): Promise<M | null> {
   const path = join(runsDir(out), MANIFEST);
   let text: string;
   try {
@@ -33,29 +40,31 @@ export async function readManifest(out: string): Promise<SweepManifest | null> {
     throw error;
   }
   try {
-    return JSON.parse(text) as SweepManifest;
+    return JSON.parse(text) as M;
   } catch (error) {
-    throw new SweepStoreError(`${path}: not a sweep manifest (${(error as Error).message})`);
+    throw new SweepStoreError(`${path}: not a manifest of runs (${(error as Error).message})`);
   }
 }
 
 /** Why runs of `found` cannot be mixed with runs of `expected`, or null when they can. */
-export function manifestMismatch(expected: SweepManifest, found: SweepManifest, where: string): string | null {
+export function manifestMismatch(expected: RunsManifest, found: RunsManifest, where: string): string | null {
   if (found.format !== expected.format) return `${where} holds runs in format ${found.format}, not ${expected.format}`;
   if (found.version !== expected.version) return `${where} holds runs of rposim ${found.version}, not ${expected.version}; results of different versions cannot be mixed`;
-  if (found.specHash !== expected.specHash) return `${where} holds runs of a different sweep (spec hash ${found.specHash.slice(0, 12)}…, expected ${expected.specHash.slice(0, 12)}…): the sweep file, base scenario or traces changed`;
+  const [kind, file] = found.format.startsWith('rposim-compare') ? ['comparison', 'compare'] : ['sweep', 'sweep'];
+  if (found.specHash !== expected.specHash) return `${where} holds runs of a different ${kind} (spec hash ${found.specHash.slice(0, 12)}…, expected ${expected.specHash.slice(0, 12)}…): the ${file} file, base scenario or traces changed`;
   return null;
 }
 
 /**
- * Prepares <out>/runs for this sweep. `out` must be new, empty or a sweep folder rposim wrote (outputFolder.ts).
+ * Prepares <out>/runs for this sweep (or comparison: `kind`). `out` must be new, empty or a folder of that kind
+ * rposim wrote (outputFolder.ts).
  * Run files under the same manifest are reused: a run is a pure function of (spec hash, version, index), so an
  * existing file is exactly what recomputing would write. Temporaries of processes that are gone are removed.
  */
-export async function openSweepDir(out: string, manifest: SweepManifest): Promise<void> {
-  await checkOutputFolder(out, { kind: 'sweep' });
+export async function openSweepDir(out: string, manifest: RunsManifest, kind: 'sweep' | 'compare' = 'sweep'): Promise<void> {
+  await checkOutputFolder(out, { kind });
   await makeFolder(runsDir(out));
-  writeFileAtomic(join(out, MARKER_FILE), markerText({ kind: 'sweep' }));
+  writeFileAtomic(join(out, MARKER_FILE), markerText({ kind }));
   await removeStaleTemporaries(out);
   await removeStaleTemporaries(runsDir(out));
   // Created with link(), which fails if the name exists: of two sweeps starting into one folder, one writes the

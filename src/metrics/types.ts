@@ -50,10 +50,14 @@ export interface FailoverRecord {
   bootSec: number;
   /** Empty, or why there is no point ("no app-consistent point: app-consistent off"). */
   note: string;
+  /** The clean choice: the corruption's dwell time (null, or absent, for the other choices). */
+  dwellSec?: number | null;
 }
 
 export interface ChoiceSummary {
   choice: FailoverChoice;
+  /** The clean choice: one summary per dwell time (absent for the other choices). */
+  dwellSec?: number;
   /** Disasters at which this choice had a recovery point. */
   available: number;
   unavailable: number;

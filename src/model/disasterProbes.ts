@@ -1,6 +1,7 @@
 import { uniform } from '../engine/distributions.js';
 import type { Environment } from '../engine/environment.js';
 import type { RandomStream } from '../engine/random.js';
+import { choiceVariants } from '../metrics/choiceLabel.js';
 import { planSummary } from '../metrics/planSummary.js';
 import { sampleStats } from '../metrics/sampleStats.js';
 import type { FailoverRecord, GroupSummary, PlanRecord, PlanSummary } from '../metrics/types.js';
@@ -66,14 +67,16 @@ export class DisasterProbes {
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, disasterSec);
     this.recordGroupAges(groupPoints, disasterSec);
     const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
+    const variants = choiceVariants(scenario.failover.choices, scenario.disasters.dwellSec);
     site.vms.forEach((vm, i) => {
       const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
       const syncRate = vm.domain.finalSyncRateFor(vm.stream);
-      const evaluate = (choice: FailoverChoice) =>
-        evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, groupPoints.get(vm.spec.name) ?? null);
+      const evaluate = (choice: FailoverChoice, dwellSec: number | null = null) =>
+        evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, groupPoints.get(vm.spec.name) ?? null, dwellSec);
       recordsOf.set(vm.spec.name, evaluate);
-      for (const choice of scenario.failover.choices) {
-        const record = evaluate(choice);
+      // Clean is evaluated once per dwell time: a corruption that began that long before the disaster.
+      for (const { choice, dwellSec } of variants) {
+        const record = evaluate(choice, dwellSec);
         this.failovers.push(record);
         this.failoversByVm[i]!.push(record);
       }

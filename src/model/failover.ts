@@ -33,8 +33,9 @@ export interface Replica {
 /**
  * What failing over one VM at a disaster with one choice recovers and costs (domain.md §3). Everything not yet
  * at the target is lost; `finalSyncBytesPerSec` is the rate at which a successful shutdown could still upload
- * it. The VM's stream must have been observed at the disaster time. A choice the product does not have gives
- * no point and says why, rather than a number.
+ * it. `clean` needs `dwellSec`: the corruption began that long before the disaster. The VM's stream must have
+ * been observed at the disaster time. A choice the product does not have gives no point and says why, rather
+ * than a number.
  */
 export function evaluateFailover(
   vm: Replica,
@@ -44,12 +45,13 @@ export function evaluateFailover(
   scenario: Scenario,
   finalSyncBytesPerSec: number,
   group: GroupPoints | null = null,
+  dwellSec: number | null = null,
 ): FailoverRecord {
   const failover = scenario.failover;
   const { stream } = vm;
   const shutdownSucceeds = failover.shutdownBeforeFailover && !draws.shutdownFails && finalSyncBytesPerSec > 0;
   const finalSyncSec = shutdownSucceeds ? (stream.writtenAt(disasterSec) - stream.uploadedAt(disasterSec)) / finalSyncBytesPerSec : 0;
-  const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds, group);
+  const { point, note } = choosePoint(vm, disasterSec, choice, scenario, shutdownSucceeds, group, dwellSec);
   const shutdownSec = draws.shutdownSec + finalSyncSec;
   const backlogProcessingSec = point === null ? 0 : point.backlogBytes / (vm.applyRateBytesPerSec ?? vm.spec.applyRateBytesPerSec);
   // NOTE: one object literal with a fixed field order: records are made by the hundred thousand.
@@ -72,6 +74,7 @@ export function evaluateFailover(
     extraProcessingSec: draws.extraProcessingSec,
     bootSec: draws.bootSec,
     note,
+    dwellSec,
   };
 }
 
@@ -82,6 +85,7 @@ function choosePoint(
   scenario: Scenario,
   shutdownSucceeds: boolean,
   group: GroupPoints | null,
+  dwellSec: number | null,
 ): { point: ChosenPoint | null; note: string } {
   const { stream } = vm;
   const points = stream.points;
@@ -95,7 +99,8 @@ function choosePoint(
   if (stream.firstPointSec === null) {
     return { point: null, note: 'initial copy uploaded but no recovery point processed yet: no replica at the target' };
   }
-  const rule: ChoiceRule = vm.policy.choice(choice);
+  // Clean reaches back to a retained point as custom does; only the age differs: the corruption's dwell time.
+  const rule: ChoiceRule = vm.policy.choice(choice === 'clean' ? 'custom' : choice);
   if ('unavailable' in rule) return { point: null, note: rule.unavailable };
   const workloadNow = stream.workloadWrittenAt(disasterSec);
   const fromPoint = (point: PointRef | null, missing: string, note = ''): { point: ChosenPoint | null; note: string } =>
@@ -125,6 +130,10 @@ function choosePoint(
         ? fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`)
         : fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
     case 'retained-before': {
+      if (choice === 'clean') {
+        const clean = points.newestRetainedAtOrBefore(disasterSec - dwellSec!, disasterSec);
+        return fromPoint(clean, `no retained point from before the corruption (dwell ${dwellSec} s)`);
+      }
       const latestAllowed = disasterSec - scenario.failover.customPointAgeSec;
       return fromPoint(points.newestRetainedAtOrBefore(latestAllowed, disasterSec), `no retained point at least ${scenario.failover.customPointAgeSec} s old`);
     }

@@ -1,4 +1,4 @@
-import { choiceSummary } from '../metrics/choiceSummary.js';
+import { choiceSummaries } from '../metrics/choiceSummary.js';
 import { lagSummary } from '../metrics/lagSummary.js';
 import type { FailoverRecord, ProcessServerSummary, RetentionSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -34,7 +34,7 @@ export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scen
     bytesWritten: stream.writtenAt(horizonSec),
     bytesUploaded: stream.uploadedAt(horizonSec),
     bytesProcessed: stream.appliedAt(horizonSec),
-    failover: scenario.failover.choices.map((choice) => choiceSummary(choice, failovers)),
+    failover: choiceSummaries(scenario.failover.choices, scenario.disasters.dwellSec ?? [], failovers),
   };
 }
 

@@ -1,7 +1,9 @@
 // Checks that relate several fields (references, duplicates, orderings). They run on the raw input, field
 // by field, so that they are reported together with the schema's errors instead of after them.
+import { costChecks } from './costChecks.js';
 import { cycleChecks } from './cycleChecks.js';
 import { diskChecks, disksHaveChurn, rawDiskList } from './diskChecks.js';
+import { dwellChecks } from './dwellChecks.js';
 import { expandedNames } from './expandVms.js';
 import { describeValue, listNames, type PathSegment, valueAt } from './issues.js';
 import { horizonSchema, processServerSchema, vmCountSchema, warmupSchema } from './schema.js';
@@ -167,5 +169,7 @@ export function crossChecks(raw: unknown): RawIssue[] {
   issues.push(...cycleChecks(raw));
   issues.push(...staggerChecks(raw));
   issues.push(...diskChecks(raw));
+  issues.push(...dwellChecks(raw));
+  issues.push(...costChecks(raw));
   return issues;
 }

@@ -18,7 +18,7 @@ import {
   sizeField,
 } from './fields.js';
 import { outagesSchema } from './outagesSchema.js';
-import { FAILOVER_CHOICES, type CycleSpec } from './types.js';
+import { PRODUCT_CHOICES, type CycleSpec } from './types.js';
 import { formatLimit, LIMITS } from './limits.js';
 
 const durationDistribution = () => distributionField(() => durationField(nonNegative));
@@ -40,7 +40,7 @@ const actions = listOf(actionSchema, 'actions { name, duration }').default([]);
 
 export const recoveryPlanSchema = mapping({
   name: nameField(),
-  choice: enumField(FAILOVER_CHOICES).default(PLAN_DEFAULTS.choice),
+  choice: enumField(PRODUCT_CHOICES).default(PLAN_DEFAULTS.choice),
   groups: listOf(
     mapping({
       vms: vmNames.default([]),
@@ -105,7 +105,7 @@ const reprotectSchema = mapping({
 export const cycleSchema = mapping({
   architecture: enumField(['classic', 'modernized']).default('classic'), // filled from the policy's kind
   failoverAt: durationField(nonNegative),
-  choice: enumField(FAILOVER_CHOICES).default(c.choice),
+  choice: enumField(PRODUCT_CHOICES).default(c.choice),
   shutdownFirst: booleanField().default(c.shutdownFirst),
   commitAfter: durationField(nonNegative).prefault(c.commitAfter),
   cancel: booleanField().default(false),

@@ -1,6 +1,6 @@
 // Defaults, written the way a user would write them in a scenario file. Values marked "assumption" are
 // not published by ASR: they are overridable guesses, documented in the README.
-import type { FailoverChoice } from './types.js';
+import type { FailoverChoice, ProductChoice } from './types.js';
 
 // The recovery-point policy's defaults, the processing delay and the failover job, extra processing and boot
 // times are each product's: productDefaults.ts.
@@ -74,7 +74,7 @@ export const GROUP_DEFAULTS = {
   maxMembers: 16, // documented for Azure-to-Azure; assumption for VMware
 } as const;
 
-export const PLAN_DEFAULTS = { choice: 'latest-processed' as FailoverChoice, maxParallel: 0 };
+export const PLAN_DEFAULTS = { choice: 'latest-processed' as ProductChoice, maxParallel: 0 };
 
 export const MASTER_TARGET_DEFAULTS = {
   maxDisks: 60, // ASR: at most 60 disks
@@ -83,7 +83,7 @@ export const MASTER_TARGET_DEFAULTS = {
 } as const;
 
 export const CYCLE_DEFAULTS = {
-  choice: 'latest-processed' as FailoverChoice,
+  choice: 'latest-processed' as ProductChoice,
   shutdownFirst: true,
   commitAfter: '30m', // assumption: time to check the failed-over VMs before committing
   reprotectAfter: '1h', // assumption

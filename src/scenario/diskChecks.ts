@@ -1,4 +1,4 @@
-// A VM that lists its disks takes its used disk (and, when its disks have their own churn, its churn) from them:
+// A VM that lists its disks takes its used disk and provisioned size (and, when its disks have their own churn, its churn) from them:
 // the same figure given twice could disagree, so the VM entry must not give it too.
 import type { RawIssue } from './crossChecks.js';
 import { valueAt } from './issues.js';
@@ -22,6 +22,9 @@ export function diskChecks(raw: unknown): RawIssue[] {
     const issues: RawIssue[] = [];
     if (valueAt(vm, ['usedDisk']) !== undefined) {
       issues.push({ path: ['vms', i, 'usedDisk'], expected: "no usedDisk on a VM that lists its disks (give each disk's used)" });
+    }
+    if (valueAt(vm, ['diskSize']) !== undefined) {
+      issues.push({ path: ['vms', i, 'diskSize'], expected: "no diskSize on a VM that lists its disks (give each disk's size)" });
     }
     if (disksHaveChurn(disks) && valueAt(vm, ['churn']) !== undefined) {
       issues.push({ path: ['vms', i, 'churn'], expected: 'no churn on a VM whose disks have their own (the VM writes what its disks write)' });

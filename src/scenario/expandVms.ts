@@ -52,6 +52,8 @@ export function expandVms(entries: readonly ParsedVm[], defaults: ParsedVmDefaul
       snapshots: vm.snapshots ?? defaults.snapshots ?? VM_DEFAULTS.snapshots,
       masterTarget: vm.masterTarget ?? defaults.masterTarget ?? null,
     };
+    const diskSize = vm.diskSize ?? defaults.diskSize;
+    if (diskSize !== undefined) spec.diskSizeBytes = diskSize;
     // Each expanded VM gets its own copy so that later mutation of one cannot leak into its siblings, except for
     // the arrays of churn components (trace intervals, hourly rates): read-only, and a trace of millions of
     // intervals replayed by thousands of VMs must be held once. Instance i's time-based churn is shifted by

@@ -9,7 +9,7 @@ import { describeValue, type PathSegment, pathToString, type ScenarioIssue, valu
 import { LIMITS } from './limits.js';
 import { checkRunSize, type RunSize } from './runSize.js';
 import { scenarioSchema } from './schema.js';
-import type { Scenario } from './types.js';
+import type { FailoverChoice, Scenario } from './types.js';
 import { scenarioWarnings } from './warnings.js';
 
 export interface ParseScenarioOptions {
@@ -53,6 +53,12 @@ function fromZod(raw: unknown, issue: z.core.$ZodIssue): RawIssue[] {
   return [{ path: pathInInput(raw, path), expected: issue.message, ...(found === undefined ? {} : { found }) }];
 }
 
+/** Dwell times with the default choices: clean, the choice that evaluates them, joins the defaults. */
+function withCleanChoice<F extends { choices: FailoverChoice[] }>(failover: F, dwellSec: number[] | undefined, filled: unknown): F {
+  if (dwellSec === undefined || valueAt(filled, ['failover', 'choices']) !== undefined) return failover;
+  return { ...failover, choices: [...failover.choices, 'clean'] };
+}
+
 export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
   const filled = withProductDefaults(raw);
   const result = scenarioSchema(options.traces ?? new Map()).safeParse(filled);
@@ -84,13 +90,14 @@ export function parseScenario(raw: unknown, options: ParseScenarioOptions): Pars
     processServers: doc.processServers,
     vms: expandVms(doc.vms, doc.vmDefaults),
     disasters: doc.disasters,
-    failover: doc.failover,
+    failover: withCleanChoice(doc.failover, doc.disasters.dwellSec, filled),
     output: { ...doc.output, sampleIntervalSec: size.sampleIntervalSec },
     alerts: doc.alerts,
     replicationGroups: doc.replicationGroups,
     recoveryPlans: doc.recoveryPlans,
     masterTargets: doc.masterTargets,
     cycle: doc.cycle ?? null,
+    ...(doc.costs === undefined ? {} : { costs: doc.costs }),
   };
   return { ok: true, scenario: markValid(scenario), warnings: [...size.warnings, ...scenarioWarnings(scenario)], runSize: size.size };
 }

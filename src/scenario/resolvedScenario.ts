@@ -27,6 +27,7 @@ function template(variant: 0 | 1): Scenario {
       replicationGroups: [{ name: a, vms: [a] }],
       recoveryPlans: [{ name: a, groups: [{ vms: [a] }] }],
       masterTargets: [{ name: b }],
+      costs: {},
       cycle: {
         failoverAt: variant === 0 ? '2d' : '3d',
         reprotect: { link: { kind: variant === 0 ? 'vpn' : 'expressroute', bandwidth: rate }, masterTarget: b },

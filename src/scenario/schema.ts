@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { churnListSchema, staggerSchema, type TraceTable } from './churnSchema.js';
 import { outagesSchema } from './outagesSchema.js';
+import { costsSchema } from './costsSchema.js';
 import { policySchema } from './policySchema.js';
 import { cycleSchema, masterTargetSchema, recoveryPlanSchema, replicationGroupSchema } from './cycleSchema.js';
 import {
@@ -101,6 +102,7 @@ function vmFields(traces: TraceTable) {
     bootDrivers: booleanField().optional(),
     disks: disksField(traces).optional(),
     usedDisk: sizeField(nonNegative).optional(),
+    diskSize: sizeField(nonNegative).optional(),
     maxReplicationRate: rateField(positive).optional(),
     applyRate: rateField(positive).optional(),
     churn: churnListSchema(traces).optional(),
@@ -151,7 +153,8 @@ const failoverSchema = mapping({
 const disastersSchema = mapping({
   times: listOf(durationField(nonNegative), 'durations since the start').default([]),
   random: numberField(nonNegative, { integer: true }).prefault(SCENARIO_DEFAULTS.disasterRandomCount),
-}).transform((x) => ({ timesSec: x.times, randomCount: x.random }));
+  dwell: listOf(durationField(positive), 'dwell times (durations > 0)').min(1, 'at least one dwell time').optional(),
+}).transform((x) => ({ timesSec: x.times, randomCount: x.random, ...(x.dwell === undefined ? {} : { dwellSec: x.dwell }) }));
 
 const alertsSchema = mapping({
   raiseAfter: durationField(nonNegative).prefault(ALERT_DEFAULTS.raiseAfter),
@@ -193,6 +196,7 @@ export function scenarioSchema(traces: TraceTable) {
     recoveryPlans: listOf(recoveryPlanSchema, 'recovery plans { name, choice, groups }').default([]),
     masterTargets: listOf(masterTargetSchema, 'master targets { name, maxDisks, storageVMotion }').default([]),
     cycle: cycleSchema.optional(),
+    costs: costsSchema.optional(),
   });
 }
 

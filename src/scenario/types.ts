@@ -227,6 +227,8 @@ export interface VmSpec {
   snapshots: boolean;
   /** Master target for failback; null = the cycle's reprotect.masterTarget. */
   masterTarget: string | null;
+  /** Provisioned size of all the VM's disks: what its replica occupies at the target (costs only). Absent: the listed disks' sizes, else usedDiskBytes. */
+  diskSizeBytes?: number;
 }
 
 /** Azure target disk types whose per-disk churn limits ASR publishes (diskTargets.ts). */
@@ -257,8 +259,16 @@ export const FAILOVER_CHOICES = [
   'latest-multi-vm-processed',
   'latest-multi-vm-app-consistent',
   'custom',
+  'clean',
 ] as const;
 export type FailoverChoice = (typeof FAILOVER_CHOICES)[number];
+
+/**
+ * The choices a product's recovery-point policy answers for. `clean` is not one: it reaches back to a retained
+ * point like `custom`, with the corruption's dwell time as the age (disasters.dwell).
+ */
+export type ProductChoice = Exclude<FailoverChoice, 'clean'>;
+export const PRODUCT_CHOICES = FAILOVER_CHOICES.filter((c) => c !== 'clean') as unknown as readonly [ProductChoice, ...ProductChoice[]];
 
 export interface FailoverSpec {
   choices: FailoverChoice[];
@@ -281,6 +291,11 @@ export interface DisasterSpec {
   timesSec: number[];
   /** Disasters at uniformly random times in [warmup, horizon). */
   randomCount: number;
+  /**
+   * Ransomware or corruption dwell times: a corruption found at the disaster began this long before it, and the
+   * `clean` choice recovers the newest point from before it still retained. Absent: none (no `clean` choice).
+   */
+  dwellSec?: number[];
 }
 
 export interface OutputSpec {
@@ -318,6 +333,39 @@ export interface Scenario {
   masterTargets: MasterTargetSpec[];
   /** One failover–failback cycle; null = none. */
   cycle: CycleSpec | null;
+  /** Unit prices for `rposim compare`'s cost figures; absent: every price 0. */
+  costs?: CostSpec;
+}
+
+/**
+ * Currency-neutral unit prices (Keeton et al.: outlay + expected penalties). Every price is the user's
+ * assumption and 0 unless set: rposim claims no list price. GB = 10^9 bytes.
+ */
+export interface CostSpec {
+  /** Per protected VM per month (licence, protection fee). */
+  perProtectedInstanceMonth: number;
+  /** Per GB-month of replica disks (diskSize) and retained recovery points (their mean storage). */
+  perStorageGBMonth: number;
+  /** Per GB sent over the uplinks (after compression). */
+  perLinkGB: number;
+  /** Per uplink per month. */
+  perLinkMonth: number;
+  /** Per VM-hour of compute at the target after a failover. */
+  perFailoverComputeHour: number;
+  /** How long each failed-over VM runs at the target before failback (prices failover compute). */
+  computeTimePerFailoverSec: number;
+  /** Penalty per hour of downtime, per VM or per recovery plan (penaltyPer). */
+  perDowntimeHour: number;
+  /** Penalty per hour of data lost (disaster − recovery point), per VM or per recovery plan. */
+  perDataLossHour: number;
+  /** Penalty per GB of data lost (written after the recovery point). */
+  perDataLossGB: number;
+  /** vm: penalties per VM; plan: per recovery plan (its downtime and largest loss, its VMs' bytes). */
+  penaltyPer: 'vm' | 'plan';
+  /** The failover choice the VM penalties assume; null: the scenario's first choice. Plans use their own. */
+  penaltyChoice: ProductChoice | null;
+  /** Expected disasters per year (the penalties' rate). */
+  disastersPerYear: number;
 }
 
 // ── Replication groups, recovery plans and the failover–failback cycle (docs/failback.md) ──
@@ -348,7 +396,7 @@ export interface PlanGroupSpec {
 export interface RecoveryPlanSpec {
   name: string;
   /** The failover choice the plan uses at every disaster. */
-  choice: FailoverChoice;
+  choice: ProductChoice;
   groups: PlanGroupSpec[];
 }
 
@@ -390,7 +438,7 @@ export interface CycleSpec {
   architecture: 'classic' | 'modernized';
   /** Planned failover to Azure at this simulated time; forward replication stops there. */
   failoverAtSec: number;
-  choice: FailoverChoice;
+  choice: ProductChoice;
   shutdownFirst: boolean;
   /** 'commit' after commitAfterSec, or 'cancel' in progress (replication stays stopped). */
   outcome: 'commit' | 'cancel';

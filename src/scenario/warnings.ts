@@ -26,6 +26,13 @@ export function scenarioWarnings(scenario: Scenario): string[] {
     }
   }
   warnings.push(...policyWarnings(scenario));
+  const longest = Math.max(0, ...(scenario.disasters.dwellSec ?? []));
+  if (longest > scenario.warmupSec) {
+    warnings.push(
+      `disasters.dwell: ${hours(longest)} is longer than the warm-up (${hours(scenario.warmupSec)}): a disaster earlier than the dwell ` +
+        'after the start finds no clean point because the run has none that old, whatever the retention; make the warm-up longer than the longest dwell',
+    );
+  }
   return warnings;
 }
 

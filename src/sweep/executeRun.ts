@@ -7,6 +7,7 @@ import { simulate } from '../simulate.js';
 import { setAtPath } from './axisPath.js';
 import { runAt, sweepLayout, type Run, type SweepLayout } from './design.js';
 import { runRows, type RunRecord } from './runRecord.js';
+import type { RunJob } from './runProcesses.js';
 import type { SweepSpec } from './spec.js';
 
 /** Everything a run needs, as plain structured-cloneable data (sent once to each worker). */
@@ -53,9 +54,17 @@ export function executeRun(sweep: PreparedSweep, index: number): RunRecord {
   if (!parsed.ok) return failed(formatIssues(parsed.errors).replace(/\n/g, '; '));
   try {
     const result = simulate(parsed.scenario, { seed: run.seed });
-    return { ...run, status: 'ok', error: '', rows: runRows(result, parsed.scenario.failover.choices) };
+    return { ...run, status: 'ok', error: '', rows: runRows(result, parsed.scenario.failover.choices, parsed.scenario.disasters.dwellSec) };
   } catch (error) {
     // The message only: a stack would differ between machines and break byte-identical outputs.
     return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
 }
+
+/** The sweep's runs, as a worker process executes them. */
+export function sweepExecutor(input: SweepInput): (index: number) => RunRecord {
+  const sweep = prepareSweep(input);
+  return (index) => executeRun(sweep, index);
+}
+
+export const sweepJob = (input: SweepInput): RunJob<SweepInput> => ({ input, workerEntry: 'sweep/runProcess.js' });

@@ -1,4 +1,4 @@
-// Where sweep runs execute: worker processes, not threads. A run can abort Node itself (a V8 fatal error such
+// Where the runs of a sweep or a comparison execute: worker processes, not threads. A run can abort Node itself (a V8 fatal error such
 // as "invalid size error", the heap limit): in a thread that kills the whole sweep, and every resume met the same
 // run again. In a process it kills that worker only; the run is recorded as failed with V8's reason and a new
 // worker takes the next run. Workers write their run files themselves and answer with a status, so the main
@@ -6,9 +6,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SweepInput } from './executeRun.js';
 
-export type ToWorker = { kind: 'start'; input: SweepInput; out: string } | { kind: 'run'; index: number };
+/** What a kind of batch (sweep, compare) runs: its input, sent once to each worker, and the worker that runs it. */
+export interface RunJob<I> {
+  input: I;
+  /** The worker's entry, relative to the build's root (dist/): 'sweep/runProcess.js'. */
+  workerEntry: string;
+}
+
+export type ToWorker = { kind: 'start'; input: unknown; out: string } | { kind: 'run'; index: number };
 export type FromWorker =
   | { kind: 'listening' }
   | { kind: 'ready' }
@@ -32,15 +38,15 @@ export interface Runner {
 }
 
 /**
- * The compiled worker. From dist/sweep/ it sits next to this file; when this module runs from src/ (vitest),
- * the worker still has to be the built one: node does not load TypeScript.
+ * The compiled worker. From dist/sweep/ it sits under dist/; when this module runs from src/ (vitest), the worker
+ * still has to be the built one: node does not load TypeScript.
  */
-function workerEntry(): string {
-  const beside = fileURLToPath(new URL('./runProcess.js', import.meta.url));
+function workerFile(entry: string): string {
+  const beside = fileURLToPath(new URL(`../${entry}`, import.meta.url));
   if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/sweep/runProcess.js', import.meta.url));
+  const built = fileURLToPath(new URL(`../../dist/${entry}`, import.meta.url));
   if (existsSync(built)) return built;
-  throw new Error(`sweep worker not found at ${beside} or ${built}: run npm run build`);
+  throw new Error(`worker not found at ${beside} or ${built}: run npm run build`);
 }
 
 /** Every worker process alive, so that a second Ctrl-C can end them at once. */
@@ -94,9 +100,9 @@ class WorkerProcess {
   private readonly ready: Promise<void>;
   private readonly closed: Promise<void>;
 
-  constructor(entry: string, input: SweepInput, out: string, heapLimitMb: number | undefined) {
+  constructor(entry: string, input: unknown, out: string, heapLimitMb: number | undefined) {
     this.child = fork(entry, [], {
-      // Structured clone: the sweep input holds a Map of traces.
+      // Structured clone: the input holds a Map of traces.
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // Only a heap size carries over (not a test runner's loader flags): the one asked for, or the main process's.
@@ -112,7 +118,7 @@ class WorkerProcess {
     // Awaited by run(); this only keeps a worker that fails before its first run from being an unhandled rejection.
     this.ready.catch(() => undefined);
     this.child.on('message', (message: FromWorker) => {
-      // The sweep goes out only once the worker listens: a message sent before is lost if something else (a
+      // The input goes out only once the worker listens: a message sent before is lost if something else (a
       // module preloaded with NODE_OPTIONS) started reading the channel while the worker was still loading.
       if (message.kind === 'listening') return void this.child.send({ kind: 'start', input, out } satisfies ToWorker);
       if (message.kind === 'ready') return started!();
@@ -133,8 +139,8 @@ class WorkerProcess {
         this.dead = true;
         live.delete(this.child);
         const reason = crashReason(code, signal, this.stderrTail);
-        // Before 'ready', the worker itself is broken (not a run): that stops the sweep.
-        failedToStart!(new Error(`a sweep worker process could not start: ${reason}`));
+        // Before 'ready', the worker itself is broken (not a run): that stops the batch.
+        failedToStart!(new Error(`a worker process could not start: ${reason}`));
         const [running, ...waiting] = this.tasks.splice(0);
         running?.resolve({ index: running.index, status: 'failed', error: reason, crashed: true });
         for (const task of waiting) task.reject(new NotStarted());
@@ -161,15 +167,15 @@ class WorkerProcess {
   }
 }
 
-export function createRunner(input: SweepInput, out: string, workers: number, heapLimitMb?: number): Runner {
-  const entry = workerEntry();
+export function createRunner<I>(job: RunJob<I>, out: string, workers: number, heapLimitMb?: number): Runner {
+  const entry = workerFile(job.workerEntry);
   const all: WorkerProcess[] = [];
   /** The live worker with the fewest runs in hand, if one has room; a new one while there are fewer than `workers`. */
   const pick = (): WorkerProcess => {
     const alive = all.filter((w) => !w.dead);
     const roomy = alive.filter((w) => w.tasks.length < RUNS_PER_WORKER).sort((a, b) => a.tasks.length - b.tasks.length)[0];
     if (roomy !== undefined && (roomy.tasks.length === 0 || alive.length >= workers)) return roomy;
-    const worker = new WorkerProcess(entry, input, out, heapLimitMb);
+    const worker = new WorkerProcess(entry, job.input, out, heapLimitMb);
     all.push(worker);
     return worker;
   };

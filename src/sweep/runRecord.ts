@@ -1,12 +1,14 @@
 // What one run (point × replication) leaves behind: a few figures per VM × failover choice, aggregated over
 // the run's disasters. Small on purpose: it is written to disk as soon as the run finishes.
 import { mean, quantileSorted } from 'd3-array';
+import { choiceLabel, choiceVariants } from '../metrics/choiceLabel.js';
 import type { SimulationResult } from '../metrics/types.js';
 import type { FailoverChoice } from '../scenario/types.js';
 
 export interface RunRow {
   vm: string;
-  choice: FailoverChoice;
+  /** The failover choice; clean with its dwell time (`clean@3d`). */
+  choice: string;
   dataLossSecMean: number | null;
   dataLossSecP95: number | null;
   dataLossSecMax: number | null;
@@ -45,17 +47,18 @@ export function commonestFirst(texts: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([text]) => text).join('; ');
 }
 
-/** One row per VM × choice, in the result's VM order and the scenario's choice order. */
-export function runRows(result: SimulationResult, choices: readonly FailoverChoice[]): RunRow[] {
+/** One row per VM × choice (clean: per dwell time), in the result's VM order and the scenario's choice order. */
+export function runRows(result: SimulationResult, choices: readonly FailoverChoice[], dwellSec: readonly number[] = []): RunRow[] {
+  const variants = choiceVariants(choices, dwellSec);
   return result.vms.flatMap((vm) =>
-    choices.map((choice): RunRow => {
-      const records = result.failovers.filter((f) => f.vm === vm.name && f.choice === choice);
+    variants.map(({ choice, dwellSec: dwell }): RunRow => {
+      const records = result.failovers.filter((f) => f.vm === vm.name && f.choice === choice && (f.dwellSec ?? null) === dwell);
       const loss = sortedValues(records.map((f) => f.dataLossSec));
       const missing = records.filter((f) => f.recoveryPointTimeSec === null);
       const downtime = sortedValues(records.map((f) => f.downtimeSec));
       return {
         vm: vm.name,
-        choice,
+        choice: choiceLabel(choice, dwell),
         dataLossSecMean: orNull(mean(loss)),
         dataLossSecP95: orNull(quantileSorted(loss, 0.95)),
         dataLossSecMax: loss.length ? loss[loss.length - 1]! : null,

@@ -4,12 +4,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadSweepFile, type LoadedSweep } from '../io/loadSweep.js';
 import { formatIssues } from '../scenario/issues.js';
-import { readRunRecord, writeRunRecord } from '../io/runFile.js';
+import { readRunRecord } from '../io/runFile.js';
 import { assembleSweep, completedRuns, failedRuns, openSweepDir } from '../io/sweepStore.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { inShard, runAt, sweepLayout, type Shard } from './design.js';
-import { failedRecord } from './executeRun.js';
+import { failedRecord, sweepJob } from './executeRun.js';
 import { buildManifest, failureOf, type FailureInfo } from './manifest.js';
+import { runPending } from './runPending.js';
 import { createRunner } from './runProcesses.js';
 
 export interface SweepProgress {
@@ -87,30 +88,23 @@ export async function runSweep(sweep: LoadedSweep | string, options: SweepOption
   const progress = () => options.onProgress?.({ done, total: mine.length, failed: failures.length });
   progress();
 
-  const runner = createRunner(loaded.input, options.out, Math.min(workers, Math.max(1, pending.length)), options.heapLimitMb);
-  let next = 0;
-  let failure: unknown = null;
-  const lane = async () => {
-    while (next < pending.length && !options.signal?.aborted && failure === null) {
-      const index = pending[next++]!;
-      try {
-        const run = runAt(index, layout.spec.replications, layout.baseSeed);
-        const outcome = await runner.run(index);
-        // The worker died with the run: its file is written here, so the run counts as done (and failed).
-        if (outcome.crashed) writeRunRecord(options.out, failedRecord(run, outcome.error));
-        if (outcome.status === 'failed') failures.push(failureOf({ ...run, error: outcome.error }));
-      } catch (error) {
-        failure ??= error;
-        return;
-      }
-      done++;
-      progress();
-    }
-  };
-  // Every lane ends before the workers do, also when one lane fails (a worker could not write its file).
-  await Promise.all(Array.from({ length: runner.concurrency }, lane));
-  await runner.close();
-  if (failure !== null) throw failure;
+  const runner = createRunner(sweepJob(loaded.input), options.out, Math.min(workers, Math.max(1, pending.length)), options.heapLimitMb);
+  const runOf = (index: number) => runAt(index, layout.spec.replications, layout.baseSeed);
+  let next: number;
+  try {
+    next = await runPending(runner, pending, {
+      out: options.out,
+      crashed: (index, error) => failedRecord(runOf(index), error),
+      onDone: (outcome) => {
+        if (outcome.status === 'failed') failures.push(failureOf({ ...runOf(outcome.index), error: outcome.error }));
+        done++;
+        progress();
+      },
+      signal: options.signal,
+    });
+  } finally {
+    await runner.close();
+  }
 
   const outcome = (status: SweepOutcome['status'], all: FailureInfo[]): SweepOutcome => ({
     status, out: options.out, specHash: loaded.specHash, runCount: layout.runCount, shardRunCount: mine.length,

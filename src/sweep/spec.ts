@@ -162,23 +162,28 @@ function checkSemantics(
 }
 
 /**
- * Axis and set paths that name no field of the scenario format, or lead nowhere in the base scenario (a list
- * item it does not have): a mistake in the sweep file itself.
+ * Why a path of an override names no field of the scenario format, or leads nowhere in the base scenario (a list
+ * item it does not have): a mistake in the sweep (or compare) file itself. null when it is fine.
  */
+export function pathInBaseIssue(
+  where: (string | number)[],
+  path: string,
+  segments: PathSegment[],
+  baseRaw: unknown,
+  baseName: string,
+  options: SpecParseOptions,
+): ScenarioIssue | null {
+  const at = { source: options.source, path: formatPath(where), ...options.locate?.(where) };
+  const notAField = schemaPathProblem(segments);
+  if (notAField !== null) return { ...at, expected: 'a path to a field of the scenario format', found: `"${path}": ${notAField}` };
+  const problem = setAtPath(structuredClone(baseRaw), segments, null);
+  return problem === null ? null : { ...at, expected: `a path into ${baseName}`, found: `"${path}": ${problem}` };
+}
+
+/** Axis and set paths that name no field of the scenario format, or lead nowhere in the base scenario. */
 export function checkPathsInBase(spec: SweepSpec, baseRaw: unknown, options: SpecParseOptions): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
-  const check = (where: (string | number)[], path: string, segments: PathSegment[]) => {
-    const notAField = schemaPathProblem(segments);
-    if (notAField !== null) {
-      issues.push({ source: options.source, path: formatPath(where), expected: 'a path to a field of the scenario format', found: `"${path}": ${notAField}`, ...options.locate?.(where) });
-      return;
-    }
-    const problem = setAtPath(structuredClone(baseRaw), segments, null);
-    if (problem !== null) {
-      issues.push({ source: options.source, path: formatPath(where), expected: `a path into ${spec.base}`, found: `"${path}": ${problem}`, ...options.locate?.(where) });
-    }
-  };
-  spec.axes.forEach((axis, i) => check(['axes', i, 'path'], axis.path, axis.segments));
-  spec.set.forEach((s) => check(['set', s.path], s.path, s.segments));
-  return issues;
+  return [
+    ...spec.axes.map((axis, i) => pathInBaseIssue(['axes', i, 'path'], axis.path, axis.segments, baseRaw, spec.base, options)),
+    ...spec.set.map((s) => pathInBaseIssue(['set', s.path], s.path, s.segments, baseRaw, spec.base, options)),
+  ].filter((issue): issue is ScenarioIssue => issue !== null);
 }

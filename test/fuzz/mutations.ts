@@ -81,6 +81,16 @@ const traceArb = fc.record({
   disk: fc.constantFrom(undefined, 0, 1, -1, 'x'),
 });
 
+// `disasters.dwell`, the `clean` choice and `costs:` (rposim compare's fields), which no top-level example has.
+const DWELLS: unknown[] = [['1h'], ['1h', '12h', '1d', '3d', '7d'], ['30d'], [], ['0s'], ['1h', '1h'], ['-1d'], '3d', [null], ['1e400 d'], [3600]];
+const COSTS: unknown[] = [
+  {}, { perStorageGBMonth: 0.02, disastersPerYear: 0.5, perDowntimeHour: 1000, perDataLossGB: 5 },
+  { perProtectedInstanceMonth: 25, perLinkGB: 0.01, perLinkMonth: 300, perFailoverComputeHour: 0.4, computeTimePerFailover: '3d' },
+  { penaltyPer: 'plan' }, { penaltyChoice: 'clean' }, { penaltyChoice: 'latest', disastersPerYear: 1e300 }, { perDowntimeHour: -1 },
+  { perDataLossHour: '100' }, { currency: 'EUR' }, [], 'cheap',
+];
+const CHOICES: unknown[] = [undefined, undefined, ['latest', 'clean'], ['clean'], ['latest'], ['clean', 'clean']];
+
 // ── Mutations ──
 
 const at = fc.nat();
@@ -106,6 +116,15 @@ export const mutationArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deep' as const), at, depth: fc.constantFrom(10, 60, 65, 200, 3000), map: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('badReference' as const), at, name: fc.constantFrom('nope', '', ' ', 'ps1', 'wan', 'web-1', 'db', 'mt1', 'a\nb') }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('trace' as const), at, trace: traceArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('compareFields' as const),
+      dwell: fc.constantFrom<unknown>(undefined, ...DWELLS),
+      choices: fc.constantFrom(...CHOICES),
+      costs: fc.constantFrom<unknown>(undefined, ...COSTS),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('garbage' as const), text: fc.string({ unit: 'binary', maxLength: 200 }) }) },
   {
     weight: 1,
@@ -123,6 +142,12 @@ const mildMutationArb = fc.oneof(
   fc.record({ kind: fc.constant('count' as const), at, value: fc.constantFrom<unknown>(2, 3, 40, 120) }),
   fc.record({ kind: fc.constant('horizon' as const), value: fc.constantFrom('1h', '12h', '2d', '1.5w', '30d') }),
   fc.record({ kind: fc.constant('shareChurn' as const), copies: fc.constantFrom(2, 30, 120) }),
+  fc.record({
+    kind: fc.constant('compareFields' as const),
+    dwell: fc.constantFrom<unknown>(['1h'], ['1h', '12h', '1d', '3d']),
+    choices: fc.constant(undefined),
+    costs: fc.constantFrom<unknown>(undefined, COSTS[1], COSTS[2]),
+  }),
   fc.record({ kind: fc.constant('extreme' as const), at, value: fc.constantFrom<unknown>(0, 0.5, 1, 2, 10, 100, 1e-3) }),
   fc.record({ kind: fc.constant('swapUnit' as const), at, unit: fc.constantFrom('s', 'm', 'h', 'd', 'MB', 'GB', 'MB/s', 'Mbps', 'GB/day', '%'), number: fc.constant(null) }),
   fc.record({
@@ -280,6 +305,15 @@ export function materialise(input: FuzzInput): Materialised {
         (vm as Container).churn = [{ trace }];
         if (file === 'gen/t.csv') files[file] = TRACE_CONTENTS[content]!();
         if (file === 'gen') files['gen/other.csv'] = 'x';
+        break;
+      }
+      case 'compareFields': {
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc)) break;
+        const scenario = doc as Container;
+        const within = (key: string) => (scenario[key] = scenario[key] && typeof scenario[key] === 'object' ? scenario[key] : {}) as Container;
+        if (m.dwell !== undefined) within('disasters').dwell = structuredClone(m.dwell);
+        if (m.choices !== undefined) within('failover').choices = structuredClone(m.choices);
+        if (m.costs !== undefined) scenario.costs = structuredClone(m.costs);
         break;
       }
       case 'garbage':

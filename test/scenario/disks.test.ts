@@ -84,6 +84,9 @@ describe('a VM that lists its disks', () => {
     expect(problems(withVm({ churn: [{ constant: '1 MB/s' }], usedDisk: '1 GB', disks: [{ name: 'a', size: '10 GB' }] }))).toEqual([
       "vms[0].usedDisk: no usedDisk on a VM that lists its disks (give each disk's used)",
     ]);
+    expect(problems(withVm({ churn: [{ constant: '1 MB/s' }], diskSize: '100 GB', disks: [{ name: 'a', size: '10 GB' }] }))).toEqual([
+      "vms[0].diskSize: no diskSize on a VM that lists its disks (give each disk's size)",
+    ]);
     expect(problems(withVm({ churn: [{ constant: '1 MB/s' }], disks: [{ name: 'a', size: '10 GB', churn: [{ constant: '1 MB/s' }] }] }))).toEqual([
       'vms[0].churn: no churn on a VM whose disks have their own (the VM writes what its disks write)',
     ]);

@@ -6,10 +6,11 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioToInput } from '../../src/scenario/scenarioToInput.js';
 import { minimalInput } from './fixtures.js';
 
-// Every shipped scenario, the per-product policy examples included.
+// Every shipped scenario, the per-product policy examples and the compare example's base (dwell, costs) included.
 const examples = [
   ...(await readdir('scenarios')).filter((f) => f.endsWith('.yaml')),
   ...(await readdir('scenarios/policies')).filter((f) => f.endsWith('.yaml')).map((f) => `policies/${f}`),
+  'compare/site.yaml',
 ];
 
 describe('scenarioToInput(scenario)', () => {

@@ -8,15 +8,18 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioJsonSchema, UNIT_PATTERNS } from '../../src/scenario/toJsonSchema.js';
 import { parseDuration, parseFraction, parseRate, parseSize } from '../../src/scenario/units.js';
 import { sweepJsonSchema } from '../../src/sweep/sweepJsonSchema.js';
+import { compareJsonSchema } from '../../src/compare/compareJsonSchema.js';
 import { minimalInput } from './fixtures.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateScenario = ajv.compile(scenarioJsonSchema());
 const validateSweep = ajv.compile(sweepJsonSchema());
+const validateCompare = ajv.compile(compareJsonSchema());
 
 const yamlIn = async (folder: string) => (await readdir(folder)).filter((f) => f.endsWith('.yaml')).map((f) => join(folder, f));
 const scenarios = await yamlIn('scenarios');
 const sweeps = await yamlIn('scenarios/sweeps');
+const compareFolder = await yamlIn('scenarios/compare');
 
 describe('scenarioJsonSchema()', () => {
   it.each(scenarios)('accepts %s, which names the shipped schema on its first line', async (file) => {
@@ -29,6 +32,14 @@ describe('scenarioJsonSchema()', () => {
     const text = await readFile(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/sweep.schema.json');
     expect(validateSweep(parse(text)), JSON.stringify(validateSweep.errors)).toBe(true);
+  });
+
+  it.each(compareFolder)('the compare example %s names its schema, which accepts it', async (file) => {
+    const text = await readFile(file, 'utf8');
+    const header = text.split('\n')[0]!;
+    expect(['# yaml-language-server: $schema=../../schema/scenario.schema.json', '# yaml-language-server: $schema=../../schema/compare.schema.json']).toContain(header);
+    const validate = header.endsWith('compare.schema.json') ? validateCompare : validateScenario;
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('rejects an unknown key, a rate without "/s", a fraction above 1 and a distribution with two kinds', () => {
@@ -63,6 +74,7 @@ vms: [{ name: vm1, processServer: ps1, churn: [{ constant: 1 MB/s }] }]`);
   it('is the file shipped in schema/ (written by the build)', async () => {
     expect(JSON.parse(await readFile('schema/scenario.schema.json', 'utf8'))).toEqual(scenarioJsonSchema());
     expect(JSON.parse(await readFile('schema/sweep.schema.json', 'utf8'))).toEqual(sweepJsonSchema());
+    expect(JSON.parse(await readFile('schema/compare.schema.json', 'utf8'))).toEqual(compareJsonSchema());
   });
 });
 

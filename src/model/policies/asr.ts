@@ -1,4 +1,4 @@
-import type { AsrPolicySpec, FailoverChoice } from '../../scenario/types.js';
+import type { AsrPolicySpec, ProductChoice } from '../../scenario/types.js';
 import { GridPoints } from '../points/gridPoints.js';
 import { asrGridRule } from './asrGrid.js';
 import type { ChoiceRule, PointPolicy, TagSeries } from './pointPolicy.js';
@@ -22,7 +22,7 @@ export function asrPolicy(spec: AsrPolicySpec): PointPolicy {
   };
 }
 
-function asrChoice(choice: FailoverChoice, appOn: boolean): ChoiceRule {
+function asrChoice(choice: ProductChoice, appOn: boolean): ChoiceRule {
   const appOff = { unavailable: 'no app-consistent point: app-consistent points are off' };
   switch (choice) {
     case 'latest':

@@ -1,4 +1,4 @@
-import type { FailoverChoice } from '../../scenario/types.js';
+import type { ProductChoice } from '../../scenario/types.js';
 import type { PointKind } from '../points/pointList.js';
 import type { PointStore } from '../points/pointStore.js';
 import type { WriteCurve } from '../writeCurve.js';
@@ -60,5 +60,5 @@ export interface PointPolicy {
    */
   readonly rpoIsReplicationLag: boolean;
   createStore(workload: WorkloadView): PointStore;
-  choice(choice: FailoverChoice): ChoiceRule;
+  choice(choice: ProductChoice): ChoiceRule;
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FAILOVER_CHOICES, type FailoverChoice } from '../../../src/scenario/types.js';
+import { PRODUCT_CHOICES, type FailoverChoice } from '../../../src/scenario/types.js';
 import { simulate } from '../../../src/simulate.js';
 import { oneVmScenario } from '../../helpers/policyScenario.js';
 
 // Which failover choices each product has, from its documentation (README, "Recovery-point policies"). A VM in no
-// replication group recovers its own point for the multi-VM choices of a product that has them.
+// replication group recovers its own point for the multi-VM choices of a product that has them. (clean, which every
+// product answers as custom with the dwell as the age, is test/model/dwell.test.ts's.)
 const CASES: { policy: Record<string, unknown>; has: FailoverChoice[] }[] = [
-  { policy: { kind: 'asr', appConsistentInterval: '1h' }, has: [...FAILOVER_CHOICES] },
+  { policy: { kind: 'asr', appConsistentInterval: '1h' }, has: [...PRODUCT_CHOICES] },
   { policy: { kind: 'asr-modernized' }, has: ['latest', 'latest-processed', 'latest-multi-vm-processed', 'custom'] },
   { policy: { kind: 'aws-drs' }, has: ['latest', 'custom'] },
   { policy: { kind: 'zerto' }, has: ['latest', 'latest-multi-vm-processed', 'custom'] },
@@ -23,7 +24,7 @@ describe('every failover choice a product lacks gives a row with a note and no n
   for (const { policy, has } of CASES) {
     it(`${JSON.stringify(policy)} has ${has.join(', ')}`, () => {
       // 5 h into a steady run, every choice the product has finds a point at least the custom age (1 h) old.
-      const result = simulate(oneVmScenario({ policy, horizon: '6h', disasters: ['5h'], choices: [...FAILOVER_CHOICES] }));
+      const result = simulate(oneVmScenario({ policy, horizon: '6h', disasters: ['5h'], choices: [...PRODUCT_CHOICES] }));
       for (const record of result.failovers) {
         if (has.includes(record.choice)) {
           expect(record.recoveryPointTimeSec, record.choice).not.toBeNull();
