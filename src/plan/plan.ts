@@ -1,7 +1,8 @@
-import type { RpoSummary, SimulationResult, VmSummary } from '../metrics/types.js';
+import type { SimulationResult } from '../metrics/types.js';
 import { pointSpacingAtBestSec } from '../model/policies/index.js';
 import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
+import { ComplianceCache, type Compliances, measured, worstVm } from './complianceCache.js';
 import { type Bracket, findBandwidth } from './findBandwidth.js';
 import { measuredScenario, type RpoMeasure } from './measuredScenario.js';
 import { cumulativeWrites, minimumLagCapacity } from './minimumLagCapacity.js';
@@ -16,6 +17,11 @@ export interface PlanOptions {
   bandwidthBytesPerSec: number | null;
   initialReplicationGoalSec: number;
   seed: number;
+  /**
+   * Evaluate bandwidths with the exact fluid model where it applies (fluidObstacle), confirming the answers by
+   * simulation (default true); false: simulate every bandwidth.
+   */
+  fluid?: boolean;
 }
 
 export interface PlanTarget {
@@ -94,7 +100,10 @@ export interface PlanReport {
   rules_of_thumb: RuleOfThumb[];
   achievable: Achievable | null;
   initial_replication_goal_s: number;
+  /** Runs of the simulation: bandwidths the fluid model does not apply to, confirmations, the achievable run. */
   simulations: number;
+  /** Bandwidths evaluated exactly by the fluid model instead of a simulation (fluidCompliance). */
+  fluid_evaluations: number;
 }
 
 const BITS = 8;
@@ -106,28 +115,23 @@ const RELATIVE_PRECISION = 5e-3;
  */
 const UNLIMITED_FACTOR = 1000;
 
-/** The worst VM's compliance in one run, per measure. */
-type Compliances = Record<RpoMeasure, { compliance: number; vm: string }>;
-
 export function plan(base: Scenario, options: PlanOptions): PlanReport {
   if (base.uplinks.length !== 1) throw new Error(`plan sizes one uplink; this scenario has ${base.uplinks.length}`);
+  // A fluid answer the simulation does not confirm sends the whole plan back to simulation.
+  return (options.fluid !== false ? planBy(base, options, true) : null) ?? planBy(base, options, false)!;
+}
+
+/** The plan, evaluating bandwidths with the fluid model where it applies; null when a simulation disagrees with it. */
+function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanReport | null {
   const compression = base.processServers[0]!.compressionRatio;
   const R = options.rpoSec;
-  // One simulation per bandwidth gives the compliance with both measures; compliance grows with bandwidth,
+  // One evaluation per bandwidth gives the compliance with both measures; compliance grows with bandwidth,
   // so every evaluation also narrows the search for every other target.
-  const cache = new Map<number, Compliances>();
-  const evaluate = (wire: number): Compliances => {
-    let entry = cache.get(wire);
-    if (entry === undefined) {
-      const result = simulate(measuredScenario(base, R, wire), { seed: options.seed, measureLag: true });
-      entry = { lag: worstVm(result, 'lag'), 'recovery-point': worstVm(result, 'recovery-point') };
-      cache.set(wire, entry);
-    }
-    return entry;
-  };
+  const cache = new ComplianceCache(base, R, options.seed, fluid);
+  const evaluate = (wire: number): Compliances => cache.at(wire);
   const complianceAt = (measure: RpoMeasure, wire: number) => evaluate(wire)[measure].compliance;
   const search = (measure: RpoMeasure, q: number, bracket: Bracket) =>
-    findBandwidth((wire) => complianceAt(measure, wire) >= q, bracket, [...cache.keys()], RELATIVE_PRECISION);
+    findBandwidth((wire) => complianceAt(measure, wire) >= q, bracket, [...cache.entries.keys()], RELATIVE_PRECISION);
 
   // What no bandwidth can do: a target the worst VM misses even at unlimited bandwidth is unachievable. That
   // run also caps every search from above (it is in the cache).
@@ -196,8 +200,14 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   let achievable: Achievable | null = null;
   if (options.bandwidthBytesPerSec !== null) {
     const wire = options.bandwidthBytesPerSec;
-    const result = simulate(measuredScenario(base, R, wire, 60), { seed: options.seed, measureLag: true });
+    const result = cache.simulate(measuredScenario(base, R, wire, 60));
+    // The run the figures come from also checks the fluid model there, when it evaluated that bandwidth.
+    if (!cache.confirm(wire, result)) return null;
     achievable = achievableAt(result, wire, options.measure);
+  }
+  // Every answer with the chosen measure is confirmed by a simulation at it.
+  for (const target of targets) {
+    if (target.bandwidth_bits_per_s !== null && !cache.confirm(target.bandwidth_bits_per_s / BITS)) return null;
   }
   return {
     scenario: base.name,
@@ -211,23 +221,12 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
     rules_of_thumb: rules,
     achievable,
     initial_replication_goal_s: options.initialReplicationGoalSec,
-    simulations: cache.size + (achievable === null ? 0 : 1),
+    simulations: cache.simulations,
+    fluid_evaluations: cache.fluidEvaluations,
   };
 }
 
 const bits = (bytesPerSec: number | null): number | null => (bytesPerSec === null ? null : bytesPerSec * BITS);
-
-/** The RPO or lag summary of a VM in a run made with measureLag. */
-function measured(vm: VmSummary, measure: RpoMeasure): RpoSummary {
-  return measure === 'lag' ? vm.lag! : vm.rpo;
-}
-
-/** The compliance of a run: the worst VM's fraction of time at or under the threshold (no point yet = 0), and that VM. */
-function worstVm(result: SimulationResult, measure: RpoMeasure): { compliance: number; vm: string } {
-  const fraction = (vm: VmSummary) => measured(vm, measure).fractionWithinThreshold ?? 0;
-  const worst = result.vms.reduce((a, b) => (fraction(b) < fraction(a) ? b : a));
-  return { compliance: fraction(worst), vm: worst.name };
-}
 
 export function exactLagCapacity(startsSec: number[], rates: number[], endSec: number, rpoSec: number): number {
   const { times, written } = cumulativeWrites(startsSec, rates, endSec);
