@@ -20,6 +20,12 @@ export class ComplianceCache {
   readonly entries = new Map<number, Compliances>();
   simulations = 0;
   fluidEvaluations = 0;
+  /** Why the fluid model is not used (null: it is, where the cache stays below throttling). */
+  readonly notFluid: string | null;
+  /** Bandwidths (wire bytes per second) at which a simulation confirmed the fluid model. */
+  readonly confirmedAt: number[] = [];
+  /** The first disagreement between the fluid model and a simulation, or null. */
+  disagreement: string | null = null;
   /** The fluid model, when it applies to the scenario (some bandwidths may still need a simulation). */
   private readonly fluid: FluidCompliance | null;
   private readonly fluidAt = new Set<number>();
@@ -30,8 +36,8 @@ export class ComplianceCache {
     private readonly seed: number,
     fluid: boolean,
   ) {
-    const applies = fluid && fluidObstacle(measuredScenario(base, rpoSec, 1)) === null;
-    this.fluid = applies ? new FluidCompliance(traceWriteCurve(base.vms[0]!.churn, base.horizonSec)!) : null;
+    this.notFluid = fluid ? fluidObstacle(measuredScenario(base, rpoSec, 1)) : 'turned off';
+    this.fluid = this.notFluid === null ? new FluidCompliance(traceWriteCurve(base.vms[0]!.churn, base.horizonSec)!) : null;
   }
 
   at(wire: number): Compliances {
@@ -59,13 +65,20 @@ export class ComplianceCache {
 
   /**
    * Whether a simulation at `wire` agrees with what the cache holds (a simulation given by the caller, or one run
-   * here when the entry came from the fluid model); always true for an entry that was simulated.
+   * here when the entry came from the fluid model); always true for an entry that was simulated. A disagreement
+   * is kept, to be reported.
    */
   confirm(wire: number, result?: SimulationResult): boolean {
     if (!this.fluidAt.has(wire)) return true;
     const simulated = compliances(result ?? this.simulate(measuredScenario(this.base, this.rpoSec, wire)));
     const fluid = this.entries.get(wire)!;
-    return (['lag', 'recovery-point'] as const).every((m) => Math.abs(simulated[m].compliance - fluid[m].compliance) <= AGREEMENT);
+    const differs = (['lag', 'recovery-point'] as const).find((m) => !(Math.abs(simulated[m].compliance - fluid[m].compliance) <= AGREEMENT));
+    if (differs === undefined) {
+      this.confirmedAt.push(wire);
+      return true;
+    }
+    this.disagreement = `at ${(wire * 8) / 1e6} Mbps the ${differs} compliance is ${simulated[differs].compliance} simulated, ${fluid[differs].compliance} fluid`;
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 // The fluid model plan bisects with must give the compliance simulate() gives, with both measures, wherever
-// fluidObstacle lets it answer: random short traces (looped or not), bandwidths from a tenth to ten times the
+// fluidObstacle lets it answer: random short traces (one or two, looped or not), bandwidths from a tenth to ten times the
 // churn, and every rate that can hold data back (intake, uplink, apply), processing delays, warm-ups and the
 // continuous policies' tag series.
 import fc from 'fast-check';
@@ -48,9 +48,8 @@ const trace = fc
 
 const fluidScenario: fc.Arbitrary<Scenario> = fc
   .record({
-    trace,
+    traces: fc.array(fc.record({ trace, loop: fc.boolean() }), { minLength: 1, maxLength: 2 }),
     policy,
-    loop: fc.boolean(),
     horizonFactor: fc.double({ min: 0.5, max: 3, noNaN: true }),
     warmupFactor: fc.constantFrom(0, 0, 0.2),
     rpoSec: fc.integer({ min: 1, max: 1800 }),
@@ -63,8 +62,8 @@ const fluidScenario: fc.Arbitrary<Scenario> = fc
     cacheBytes: fc.constantFrom(600e9, 5e9, 0.2e9),
   })
   .map((p) => {
-    const horizonSec = Math.max(60, Math.round(p.trace.lengthSec * p.horizonFactor));
-    const rate = p.trace.meanRate;
+    const horizonSec = Math.max(60, Math.round(p.traces[0]!.trace.lengthSec * p.horizonFactor));
+    const rate = p.traces.reduce((sum, { trace }) => sum + trace.meanRate, 0);
     const defaults = scenarioFixture();
     const server = processServerFixture({ compressionRatio: p.compressionRatio, cacheBytes: p.cacheBytes, throughputBytesPerSec: p.throughputFactor === null ? 1e12 : p.throughputFactor * rate });
     const vm = vmFixture(
@@ -73,7 +72,7 @@ const fluidScenario: fc.Arbitrary<Scenario> = fc
         ...(p.maxReplicationFactor === null ? {} : { maxReplicationBytesPerSec: p.maxReplicationFactor * rate }),
         ...(p.applyFactor === null ? {} : { applyRateBytesPerSec: p.applyFactor * rate }),
       },
-      [{ kind: 'trace', source: 'random.csv', startsSec: p.trace.startsSec, bytes: p.trace.bytes, loop: p.loop }],
+      p.traces.map(({ trace, loop }) => ({ kind: 'trace' as const, source: 'random.csv', startsSec: trace.startsSec, bytes: trace.bytes, loop })),
     );
     return scenarioFixture({
       horizonSec,
