@@ -2,7 +2,7 @@ import type { SimulationResult } from '../metrics/types.js';
 import { pointSpacingAtBestSec } from '../model/policies/index.js';
 import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
-import { ComplianceCache, type Compliances, measured, worstVm } from './complianceCache.js';
+import { ComplianceCache, type Compliances, mbps, measured, worstVm } from './complianceCache.js';
 import { type Bracket, findBandwidth } from './findBandwidth.js';
 import { measuredScenario, type RpoMeasure } from './measuredScenario.js';
 import { cumulativeWrites, minimumLagCapacity } from './minimumLagCapacity.js';
@@ -212,7 +212,7 @@ function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanRepor
   if (options.bandwidthBytesPerSec !== null) {
     const wire = options.bandwidthBytesPerSec;
     cache.at(wire);
-    const result = cache.simulate(measuredScenario(base, R, wire, 60));
+    const result = cache.simulate(measuredScenario(base, R, wire, 60), options.measure === 'lag');
     if (!cache.confirm(wire, result)) return { disagreement: cache.disagreement! };
     achievable = achievableAt(result, wire, options.measure);
   }
@@ -231,7 +231,7 @@ function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanRepor
     simulations: cache.simulations,
     fluid_evaluations: cache.fluidEvaluations,
     fluid_model: cache.notFluid !== null ? `not used: ${cache.notFluid}`
-      : `used, and agrees with the simulation at ${cache.confirmedAt.map((wire) => `${(wire * BITS) / 1e6} Mbps`).join(' and ')}`,
+      : `used, and agrees with the simulation at ${cache.confirmedAt.map(mbps).join(' and ')}`,
   };
 }
 
