@@ -28,7 +28,7 @@ export class ComplianceCache {
   disagreement: string | null = null;
   /** The fluid model, when it applies to the scenario (some bandwidths may still need a simulation). */
   private readonly fluid: FluidCompliance | null;
-  private readonly fluidAt = new Set<number>();
+  private readonly fluidWires = new Set<number>();
 
   constructor(
     private readonly base: Scenario,
@@ -41,19 +41,25 @@ export class ComplianceCache {
   }
 
   at(wire: number): Compliances {
-    let entry = this.entries.get(wire);
+    let entry = this.entries.get(wire) ?? this.fluidAt(wire);
     if (entry === undefined) {
-      const scenario = measuredScenario(this.base, this.rpoSec, wire);
-      const fluid = this.fluid === null ? null : this.fluid.of(scenario);
-      if (fluid === null) entry = compliances(this.simulate(scenario));
-      else {
-        const vm = scenario.vms[0]!.name;
-        entry = { lag: { compliance: fluid.lag, vm }, 'recovery-point': { compliance: fluid.recoveryPoint, vm } };
-        this.fluidEvaluations++;
-        this.fluidAt.add(wire);
-      }
+      entry = compliances(this.simulate(measuredScenario(this.base, this.rpoSec, wire)));
       this.entries.set(wire, entry);
     }
+    return entry;
+  }
+
+  /** The fluid model's answer at `wire` (cached), or undefined where it does not answer. */
+  private fluidAt(wire: number): Compliances | undefined {
+    if (this.fluidWires.has(wire)) return this.entries.get(wire);
+    const scenario = measuredScenario(this.base, this.rpoSec, wire);
+    const fluid = this.fluid?.of(scenario) ?? null;
+    if (fluid === null) return undefined;
+    const vm = scenario.vms[0]!.name;
+    const entry = { lag: { compliance: fluid.lag, vm }, 'recovery-point': { compliance: fluid.recoveryPoint, vm } };
+    this.fluidEvaluations++;
+    this.fluidWires.add(wire);
+    this.entries.set(wire, entry);
     return entry;
   }
 
@@ -64,15 +70,15 @@ export class ComplianceCache {
   }
 
   /**
-   * Whether a simulation at `wire` agrees with what the cache holds (a simulation given by the caller, compared
-   * on the measures it has, or one run here when the entry came from the fluid model); always true for an entry
-   * that was simulated. A disagreement is kept, to be reported.
+   * Whether a simulation at `wire` agrees with the fluid model there (a simulation given by the caller, compared on
+   * the measures it has, or one run here); true where the fluid model does not answer. A disagreement is kept,
+   * to be reported.
    */
   confirm(wire: number, result?: SimulationResult): boolean {
-    if (!this.fluidAt.has(wire)) return true;
+    const fluid = this.entries.has(wire) && !this.fluidWires.has(wire) ? undefined : this.fluidAt(wire);
+    if (fluid === undefined) return true;
     const run = result ?? this.simulate(measuredScenario(this.base, this.rpoSec, wire));
     const measures = run.vms.every((vm) => vm.lag !== undefined) ? (['lag', 'recovery-point'] as const) : (['recovery-point'] as const);
-    const fluid = this.entries.get(wire)!;
     const differs = measures.find((m) => !(Math.abs(worstVm(run, m).compliance - fluid[m].compliance) <= AGREEMENT));
     if (differs === undefined) {
       this.confirmedAt.push(wire);

@@ -2,7 +2,6 @@ import { pointPolicy } from '../model/policies/index.js';
 import { TagClock } from '../model/points/tagClock.js';
 import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { type CumulativeCurve, CurveReader, drainAt, drainBuffer } from './fluidQueue.js';
-import { traceWriteCurve } from './traceWriteCurve.js';
 
 /** The fraction of the observed time the RPO is within the threshold, with each measure (0 when never observed). */
 export interface Compliance {
@@ -24,7 +23,7 @@ export function fluidObstacle(scenario: Scenario): string | null {
   const server = scenario.processServers.find((ps) => ps.name === vm?.processServer);
   if (scenario.vms.length !== 1 || vm === undefined || server === undefined) return 'not one VM';
   if (scenario.uplinks.length !== 1) return 'not one uplink';
-  if (traceWriteCurve(vm.churn, 0) === null) return 'churn not made only of traces';
+  if (vm.churn.some((c) => c.kind !== 'trace')) return 'churn not made only of traces';
   if (vm.usedDiskBytes > 0) return 'initial replication';
   if (pointPolicy(scenario.policy).deltaSync !== null) return 'snapshot (delta sync) replication';
   if (hasOutages(scenario.uplinks[0]!.outages) || hasOutages(server.outages)) return 'outages';

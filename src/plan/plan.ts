@@ -164,9 +164,9 @@ function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanRepor
   const peakWire = rate === null ? 10 * meanWire : rate.ratesBytesPerSec.reduce((a, b) => Math.max(a, b), 0) / compression;
   const usedDisk = base.vms.reduce((sum, vm) => sum + vm.usedDiskBytes, 0);
 
-  // Brackets from what is already known: 100% with the lag measure is c* (checked by simulation on both
-  // sides, within the precision), which also meets every lower target; the recovery-point RPO is never below
-  // the lag, so the lag answer (less the precision) fails with it too. Targets go from the highest down.
+  // Brackets from what is already known: 100% with the lag measure is c* (checked on both sides, within the
+  // precision), which also meets every lower target; the recovery-point RPO is never below the lag, so the lag
+  // answer (less the precision) fails with it too. Targets go from the highest down.
   const lagAnswers = new Map<number, number | null>();
   for (const q of [...options.compliances].sort((a, b) => b - a)) {
     const bracket: Bracket =
@@ -211,7 +211,6 @@ function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanRepor
   let achievable: Achievable | null = null;
   if (options.bandwidthBytesPerSec !== null) {
     const wire = options.bandwidthBytesPerSec;
-    cache.at(wire);
     const result = cache.simulate(measuredScenario(base, R, wire, 60), options.measure === 'lag');
     if (!cache.confirm(wire, result)) return { disagreement: cache.disagreement! };
     achievable = achievableAt(result, wire, options.measure);
