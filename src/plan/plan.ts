@@ -1,7 +1,8 @@
-import type { RpoSummary, SimulationResult, VmSummary } from '../metrics/types.js';
+import type { SimulationResult } from '../metrics/types.js';
 import { pointSpacingAtBestSec } from '../model/policies/index.js';
 import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
+import { ComplianceCache, type Compliances, mbps, measured, worstVm } from './complianceCache.js';
 import { type Bracket, findBandwidth } from './findBandwidth.js';
 import { measuredScenario, type RpoMeasure } from './measuredScenario.js';
 import { cumulativeWrites, minimumLagCapacity } from './minimumLagCapacity.js';
@@ -16,6 +17,11 @@ export interface PlanOptions {
   bandwidthBytesPerSec: number | null;
   initialReplicationGoalSec: number;
   seed: number;
+  /**
+   * Evaluate bandwidths with the exact fluid model where it applies (fluidObstacle), checked by simulation at
+   * one answer and at the achievable bandwidth (default true); false: simulate every bandwidth.
+   */
+  fluid?: boolean;
 }
 
 export interface PlanTarget {
@@ -94,7 +100,12 @@ export interface PlanReport {
   rules_of_thumb: RuleOfThumb[];
   achievable: Achievable | null;
   initial_replication_goal_s: number;
+  /** Runs of the simulation: bandwidths the fluid model does not apply to, confirmations, the achievable run. */
   simulations: number;
+  /** Bandwidths evaluated exactly by the fluid model instead of a simulation (fluidCompliance). */
+  fluid_evaluations: number;
+  /** Whether the fluid model was used, where the simulation confirmed it, or why it was not used. */
+  fluid_model: string;
 }
 
 const BITS = 8;
@@ -106,28 +117,25 @@ const RELATIVE_PRECISION = 5e-3;
  */
 const UNLIMITED_FACTOR = 1000;
 
-/** The worst VM's compliance in one run, per measure. */
-type Compliances = Record<RpoMeasure, { compliance: number; vm: string }>;
-
 export function plan(base: Scenario, options: PlanOptions): PlanReport {
   if (base.uplinks.length !== 1) throw new Error(`plan sizes one uplink; this scenario has ${base.uplinks.length}`);
+  const report = planBy(base, options, options.fluid !== false);
+  if (!('disagreement' in report)) return report;
+  // A fluid answer the simulation does not confirm sends the whole plan back to simulation (and says so).
+  return { ...(planBy(base, options, false) as PlanReport), fluid_model: `not used: it disagreed with the simulation (${report.disagreement})` };
+}
+
+/** The plan, evaluating bandwidths with the fluid model where it applies; a disagreement with the simulation stops it. */
+function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanReport | { disagreement: string } {
   const compression = base.processServers[0]!.compressionRatio;
   const R = options.rpoSec;
-  // One simulation per bandwidth gives the compliance with both measures; compliance grows with bandwidth,
+  // One evaluation per bandwidth gives the compliance with both measures; compliance grows with bandwidth,
   // so every evaluation also narrows the search for every other target.
-  const cache = new Map<number, Compliances>();
-  const evaluate = (wire: number): Compliances => {
-    let entry = cache.get(wire);
-    if (entry === undefined) {
-      const result = simulate(measuredScenario(base, R, wire), { seed: options.seed, measureLag: true });
-      entry = { lag: worstVm(result, 'lag'), 'recovery-point': worstVm(result, 'recovery-point') };
-      cache.set(wire, entry);
-    }
-    return entry;
-  };
+  const cache = new ComplianceCache(base, R, options.seed, fluid);
+  const evaluate = (wire: number): Compliances => cache.at(wire);
   const complianceAt = (measure: RpoMeasure, wire: number) => evaluate(wire)[measure].compliance;
   const search = (measure: RpoMeasure, q: number, bracket: Bracket) =>
-    findBandwidth((wire) => complianceAt(measure, wire) >= q, bracket, [...cache.keys()], RELATIVE_PRECISION);
+    findBandwidth((wire) => complianceAt(measure, wire) >= q, bracket, [...cache.entries.keys()], RELATIVE_PRECISION);
 
   // What no bandwidth can do: a target the worst VM misses even at unlimited bandwidth is unachievable. That
   // run also caps every search from above (it is in the cache).
@@ -153,12 +161,12 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   const rate = scenarioTraceRate(base);
   const exactLag = rate === null ? null : exactLagCapacity(rate.startsSec, rate.ratesBytesPerSec, rate.endSec, R) / compression;
   const meanWire = meanSourceRate(base, rate) / compression;
-  const peakWire = rate === null ? 10 * meanWire : Math.max(...rate.ratesBytesPerSec) / compression;
+  const peakWire = rate === null ? 10 * meanWire : rate.ratesBytesPerSec.reduce((a, b) => Math.max(a, b), 0) / compression;
   const usedDisk = base.vms.reduce((sum, vm) => sum + vm.usedDiskBytes, 0);
 
-  // Brackets from what is already known: 100% with the lag measure is c* (checked by simulation on both
-  // sides, within the precision), which also meets every lower target; the recovery-point RPO is never below
-  // the lag, so the lag answer (less the precision) fails with it too. Targets go from the highest down.
+  // Brackets from what is already known: 100% with the lag measure is c* (checked on both sides, within the
+  // precision), which also meets every lower target; the recovery-point RPO is never below the lag, so the lag
+  // answer (less the precision) fails with it too. Targets go from the highest down.
   const lagAnswers = new Map<number, number | null>();
   for (const q of [...options.compliances].sort((a, b) => b - a)) {
     const bracket: Bracket =
@@ -193,10 +201,18 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
   }
   for (const rule of rules) rule.compliance = complianceAt(options.measure, rule.bandwidth_bits_per_s / BITS);
 
+  // The fluid model's answers rest on its equality with the simulation (test/plan/fluidCompliance.test.ts). One
+  // simulation checks it on this scenario at the smallest answer (the lowest target's, where the RPO spends the
+  // most time above R, so that most of the model is exercised), or at unlimited bandwidth when no target is
+  // achievable (the verdicts rest on that evaluation); the achievable run checks it again at its bandwidth. A
+  // simulation per answer would double plan's time (docs/plan.md).
+  const answers = targets.flatMap((t) => (t.bandwidth_bits_per_s === null ? [] : [t.bandwidth_bits_per_s / BITS]));
+  if (!cache.confirm(answers.length > 0 ? Math.min(...answers) : unlimited)) return { disagreement: cache.disagreement! };
   let achievable: Achievable | null = null;
   if (options.bandwidthBytesPerSec !== null) {
     const wire = options.bandwidthBytesPerSec;
-    const result = simulate(measuredScenario(base, R, wire, 60), { seed: options.seed, measureLag: true });
+    const result = cache.simulate(measuredScenario(base, R, wire, 60), options.measure === 'lag');
+    if (!cache.confirm(wire, result)) return { disagreement: cache.disagreement! };
     achievable = achievableAt(result, wire, options.measure);
   }
   return {
@@ -211,23 +227,14 @@ export function plan(base: Scenario, options: PlanOptions): PlanReport {
     rules_of_thumb: rules,
     achievable,
     initial_replication_goal_s: options.initialReplicationGoalSec,
-    simulations: cache.size + (achievable === null ? 0 : 1),
+    simulations: cache.simulations,
+    fluid_evaluations: cache.fluidEvaluations,
+    fluid_model: cache.notFluid !== null ? `not used: ${cache.notFluid}`
+      : `used, and agrees with the simulation at ${cache.confirmedAt.map(mbps).join(' and ')}`,
   };
 }
 
 const bits = (bytesPerSec: number | null): number | null => (bytesPerSec === null ? null : bytesPerSec * BITS);
-
-/** The RPO or lag summary of a VM in a run made with measureLag. */
-function measured(vm: VmSummary, measure: RpoMeasure): RpoSummary {
-  return measure === 'lag' ? vm.lag! : vm.rpo;
-}
-
-/** The compliance of a run: the worst VM's fraction of time at or under the threshold (no point yet = 0), and that VM. */
-function worstVm(result: SimulationResult, measure: RpoMeasure): { compliance: number; vm: string } {
-  const fraction = (vm: VmSummary) => measured(vm, measure).fractionWithinThreshold ?? 0;
-  const worst = result.vms.reduce((a, b) => (fraction(b) < fraction(a) ? b : a));
-  return { compliance: fraction(worst), vm: worst.name };
-}
 
 export function exactLagCapacity(startsSec: number[], rates: number[], endSec: number, rpoSec: number): number {
   const { times, written } = cumulativeWrites(startsSec, rates, endSec);

@@ -14,7 +14,10 @@ export interface PiecewiseRate {
  */
 export function scenarioTraceRate(scenario: Scenario): PiecewiseRate | null {
   const horizon = scenario.horizonSec;
-  const events = new Map<number, number>(); // time → change of rate
+  // Each interval adds its rate at its start and removes it at its end.
+  // NOTE: flat arrays, not a map keyed by time: a month per minute is 90k changes (a map took 85 ms).
+  const changeSec: number[] = [];
+  const change: number[] = [];
   for (const vm of scenario.vms) {
     for (const churn of vm.churn) {
       if (churn.kind !== 'trace') return null;
@@ -28,20 +31,26 @@ export function scenarioTraceRate(scenario: Scenario): PiecewiseRate | null {
           if (from >= horizon) break;
           const to = Math.min(horizon, offset + (i + 1 < n ? startsSec[i + 1]! : period));
           const rate = bytes[i]! / ((i + 1 < n ? startsSec[i + 1]! : period) - startsSec[i]!);
-          events.set(from, (events.get(from) ?? 0) + rate);
-          events.set(to, (events.get(to) ?? 0) - rate);
+          changeSec.push(from, to);
+          change.push(rate, -rate);
         }
         if (!churn.loop) break;
       }
     }
   }
-  const times = [...events.keys()].sort((a, b) => a - b).filter((t) => t < horizon);
+  // In time order; the changes at one instant are summed in the order they were made (a stable sort).
+  const order = Array.from(changeSec, (_, k) => k);
+  if (changeSec.some((t, k) => k > 0 && t < changeSec[k - 1]!)) order.sort((a, b) => changeSec[a]! - changeSec[b]!);
   const startsSec: number[] = [];
   const ratesBytesPerSec: number[] = [];
   let rate = 0;
-  if (times[0] !== 0) (startsSec.push(0), ratesBytesPerSec.push(0));
-  for (const t of times) {
-    rate += events.get(t)!;
+  if (changeSec[order[0]!] !== 0) (startsSec.push(0), ratesBytesPerSec.push(0));
+  for (let k = 0; k < order.length; ) {
+    const t = changeSec[order[k]!]!;
+    let sum = 0;
+    for (; k < order.length && changeSec[order[k]!] === t; k++) sum += change[order[k]!]!;
+    if (t >= horizon) continue;
+    rate += sum;
     startsSec.push(t);
     ratesBytesPerSec.push(Math.max(0, rate));
   }

@@ -21,6 +21,8 @@ const report: PlanReport = {
   achievable: null,
   initial_replication_goal_s: 72 * 3600,
   simulations: 10,
+  fluid_evaluations: 0,
+  fluid_model: 'not used: not one VM',
 };
 
 test('formatPlan(report) says why c* is n/a and why the planner rule is left out', () => {
