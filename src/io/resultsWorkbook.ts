@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync, zipSync } from 'fflate';
-import writeExcelFile, { type Sheet, type Value } from 'write-excel-file/node';
+import type { Sheet, Value } from 'write-excel-file/node';
 
 export const WORKBOOK_FILE = 'results.xlsx';
 
@@ -69,6 +69,8 @@ export async function writeWorkbook(folder: string): Promise<void> {
     });
     workbook.push(...sheets(sheet, csvRows(text)));
   }
+  // Loaded on use (about 0.1 s): only --xlsx needs it.
+  const { default: writeExcelFile } = await import('write-excel-file/node');
   const bytes = await writeExcelFile(workbook).toBuffer();
   await writeFile(join(folder, WORKBOOK_FILE), deterministicZip(bytes));
 }

@@ -3,7 +3,7 @@
 // Each sheet becomes a Table of text cells; row numbers are the workbook's.
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError } from './importError.js';
 import type { Table, TableRow } from './table.js';
 
@@ -39,9 +39,13 @@ async function sheetTable(path: string, name: string, rows: AsyncIterable<ExcelJ
   return { where: { file: path, sheet: name }, headerRow, header: header ?? [], rows: body };
 }
 
+/** exceljs takes about 0.4 s to load: only `rposim import` of a workbook pays for it, not every command. */
+const loadExcelJs = () => import('exceljs');
+
 /** Streaming: sheets are parsed from the zip as they come, and only the wanted ones are kept. */
 async function readStreaming(path: string, wanted: Set<string>): Promise<Map<string, Table>> {
   const sheets = new Map<string, Table>();
+  const { default: ExcelJS } = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name: string }).name;
@@ -53,6 +57,7 @@ async function readStreaming(path: string, wanted: Set<string>): Promise<Map<str
 
 /** The wanted sheets, with the whole workbook read into memory: the fallback when streaming trips over its own race (below). */
 export async function readWholeWorkbook(path: string, wanted: Set<string>): Promise<Map<string, Table>> {
+  const { default: ExcelJS } = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const sheets = new Map<string, Table>();
