@@ -59,9 +59,24 @@ function withCleanChoice<F extends { choices: FailoverChoice[] }>(failover: F, d
   return { ...failover, choices: [...failover.choices, 'clean'] };
 }
 
+/**
+ * The document's schema for a table of traces, built once per table: building it costs about as much as
+ * parsing with it, and a sweep parses one variant per run against the same traces.
+ */
+const schemas = new WeakMap<TraceTable, ReturnType<typeof scenarioSchema>>();
+const NO_TRACES: TraceTable = new Map();
+function schemaFor(traces: TraceTable): ReturnType<typeof scenarioSchema> {
+  let schema = schemas.get(traces);
+  if (schema === undefined) {
+    schema = scenarioSchema(traces);
+    schemas.set(traces, schema);
+  }
+  return schema;
+}
+
 export function parseScenario(raw: unknown, options: ParseScenarioOptions): ParseScenarioResult {
   const filled = withProductDefaults(raw);
-  const result = scenarioSchema(options.traces ?? new Map()).safeParse(filled);
+  const result = schemaFor(options.traces ?? NO_TRACES).safeParse(filled);
   const rawIssues = [...(result.success ? [] : result.error.issues.flatMap((i) => fromZod(raw, i))), ...crossChecks(filled)];
   // The run's size needs every field valid and a VM total within the limit (crossChecks reports it).
   const size = result.success && rawVmTotal(filled) <= LIMITS.vms ? checkRunSize(filled, result.data) : undefined;
