@@ -96,7 +96,9 @@ export function formatPlan(report: PlanReport): string {
     lines.push(`Achievable at ${mbps(a.bandwidth_bits_per_s)} (${a.measure}), worst VM ${a.vm}: p50 ${formatDuration(a.p50_s)}, p95 ${formatDuration(a.p95_s)}, p99 ${formatDuration(a.p99_s)}, max ${formatDuration(a.max_s)}; within R ${formatPercent(a.compliance)}, ${a.violations} violation(s)`);
     lines.push(`  peak RPO per day after the warm-up: ${a.peak_per_day_s.map((s) => formatDuration(s)).join(', ')}`);
   }
-  lines.push(`(${report.simulations} simulations)`);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const fluid = report.fluid_evaluations > 0 ? ` and ${count(report.fluid_evaluations, 'fluid evaluation')}` : '';
+  lines.push(`(${count(report.simulations, 'simulation')}${fluid})`);
   return lines.join('\n');
 }
 
