@@ -2,16 +2,14 @@
 // replications 0..n−1, then, with a precision target, more replications until every reported paired
 // difference is as tight as asked or the cap is reached. Which replications run depends only on the records,
 // so an interrupted and resumed comparison ends exactly where an uninterrupted one does.
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { LoadedCompare } from '../io/loadCompare.js';
 import { readRunRecord } from '../io/runFile.js';
 import { completedRuns, failedRuns, openSweepDir, type RunsManifest } from '../io/sweepStore.js';
-import { writeFileAtomic } from '../io/writeFileAtomic.js';
+import { writeFilesAtomic } from '../io/writeFileAtomic.js';
 import { replicationSeed } from '../engine/replicationSeed.js';
 import type { FailureInfo } from '../sweep/manifest.js';
 import { runPending } from '../sweep/runPending.js';
-import { createRunner } from '../sweep/runProcesses.js';
+import { createRunner, workerCount } from '../sweep/runProcesses.js';
 import type { SweepProgress } from '../sweep/runSweep.js';
 import { VERSION } from '../version.js';
 import { analyze, type CompareAnalysis } from './analysis.js';
@@ -58,8 +56,7 @@ export const COMPARE_FILES = ['compare.csv', 'pairs.csv', 'runs.csv', 'compare.j
 
 export async function runCompare(loaded: LoadedCompare, options: CompareOptions): Promise<CompareOutcome> {
   const started = options.clock?.();
-  const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
+  const workers = workerCount(options.workers);
   const { spec, input } = loaded;
   const strategies = spec.strategies.map((s) => s.name);
   const count = strategies.length;
@@ -123,14 +120,14 @@ export async function runCompare(loaded: LoadedCompare, options: CompareOptions)
   }
 
   const ordered = [...records.keys()].sort((a, b) => a - b).map((i) => records.get(i)!);
-  writeFileAtomic(join(options.out, 'compare.csv'), compareCsv(analysis));
-  writeFileAtomic(join(options.out, 'pairs.csv'), pairsCsv(analysis));
-  writeFileAtomic(join(options.out, 'runs.csv'), compareRunsCsv(ordered, strategies, analysis.keys));
-  writeFileAtomic(join(options.out, 'compare.json'), compareJson(loaded, analysis, failures(), replications));
   const wallSec = started === undefined ? null : (options.clock!() - started) / 1000;
-  if (wallSec !== null) {
-    writeFileAtomic(join(options.out, 'timing.json'), `${JSON.stringify({ wallSec, workers, computed, skipped }, null, 2)}\n`);
-  }
+  writeFilesAtomic(options.out, {
+    'compare.csv': compareCsv(analysis),
+    'pairs.csv': pairsCsv(analysis),
+    'runs.csv': compareRunsCsv(ordered, strategies, analysis.keys),
+    'compare.json': compareJson(loaded, analysis, failures(), replications),
+    ...(wallSec === null ? {} : { 'timing.json': `${JSON.stringify({ wallSec, workers, computed, skipped }, null, 2)}\n` }),
+  });
   return { status: 'complete', out: options.out, replications, computed, skipped, failures: failures(), analysis, wallSec };
 }
 

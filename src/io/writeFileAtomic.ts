@@ -1,4 +1,5 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withPath } from './pathInError.js';
 import { holdTemporary, temporaryPath } from './temporaries.js';
 
@@ -18,4 +19,9 @@ export function writeFileAtomic(path: string, content: string): void {
   } finally {
     release();
   }
+}
+
+/** Each named file of `folder`, written atomically one after the other, in the order given. */
+export function writeFilesAtomic(folder: string, files: Record<string, string>): void {
+  for (const [name, content] of Object.entries(files)) writeFileAtomic(join(folder, name), content);
 }

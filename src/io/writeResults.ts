@@ -45,37 +45,45 @@ export async function writeRunFolder(
   options: WriteResultsOptions = {},
 ): Promise<{ result: SimulationResult; written: string[] }> {
   let result: SimulationResult | undefined;
-  const written = ['summary.json'];
+  let written: string[] = [];
   await writeFolderAtomically(
     out,
     { kind: 'run', name: scenarioName },
     async (folder) => {
       result = await produce(folder);
-      const cycle = result.cycle;
-      // Each table goes out row by row (csvFileWriter.ts): only one batch of rows is formatted at a time.
-      const tables: Array<[string, (path: string) => void]> = [['failovers.csv', (path) => writeCsvFile(path, failoversTable, result!.failovers)]];
-      // A timeseries streamed into the folder by `produce` is there already.
-      const streamed = existsSync(join(folder, 'timeseries.csv'));
-      if (streamed || result.timeseries.length > 0) {
-        tables.push(['timeseries.csv', streamed ? () => {} : (path) => writeCsvFile(path, timeseriesTable(hasDirection(result!.timeseries)), result!.timeseries)]);
-      }
-      if (result.planRuns.length > 0) tables.push(['plans.csv', (path) => writeCsvFile(path, plansTable, result!.planRuns)]);
-      if (cycle !== null) tables.push(['lifecycle.csv', (path) => writeCsvFile(path, lifecycleTable, cycle.phases)]);
-      writeFileSync(join(folder, 'summary.json'), summaryJson(result), 'utf8');
-      for (const [name, write] of tables) write(join(folder, name));
-      written.push(...tables.map(([name]) => name));
-      const { scenario } = options;
-      if (scenario !== undefined) {
-        writeFileSync(join(folder, 'scenario.resolved.json'), `${JSON.stringify(resolvedScenario(scenario), null, 2)}\n`, 'utf8');
-        writeCsvFile(join(folder, 'compatibility.csv'), compatibilityTable, compatibilityFindings(scenario));
-        written.push('scenario.resolved.json', 'compatibility.csv');
-      }
-      if (options.xlsx) {
-        await writeWorkbook(folder);
-        written.push(WORKBOOK_FILE);
-      }
+      written = await fillRunFolder(folder, result, options);
     },
     options,
   );
   return { result: result!, written };
+}
+
+async function fillRunFolder(folder: string, result: SimulationResult, options: WriteResultsOptions): Promise<string[]> {
+  const at = (name: string) => join(folder, name);
+  const written = ['summary.json', 'failovers.csv'];
+  writeFileSync(at('summary.json'), summaryJson(result), 'utf8');
+  // Each table goes out row by row (csvFileWriter.ts): only one batch of rows is formatted at a time.
+  writeCsvFile(at('failovers.csv'), failoversTable, result.failovers);
+  if (result.timeseries.length > 0) writeCsvFile(at('timeseries.csv'), timeseriesTable(hasDirection(result.timeseries)), result.timeseries);
+  // Or streamed into the folder while the run was made.
+  if (existsSync(at('timeseries.csv'))) written.push('timeseries.csv');
+  if (result.planRuns.length > 0) {
+    writeCsvFile(at('plans.csv'), plansTable, result.planRuns);
+    written.push('plans.csv');
+  }
+  if (result.cycle !== null) {
+    writeCsvFile(at('lifecycle.csv'), lifecycleTable, result.cycle.phases);
+    written.push('lifecycle.csv');
+  }
+  const { scenario } = options;
+  if (scenario !== undefined) {
+    writeFileSync(at('scenario.resolved.json'), `${JSON.stringify(resolvedScenario(scenario), null, 2)}\n`, 'utf8');
+    writeCsvFile(at('compatibility.csv'), compatibilityTable, compatibilityFindings(scenario));
+    written.push('scenario.resolved.json', 'compatibility.csv');
+  }
+  if (options.xlsx) {
+    await writeWorkbook(folder);
+    written.push(WORKBOOK_FILE);
+  }
+  return written;
 }

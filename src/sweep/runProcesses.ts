@@ -5,6 +5,7 @@
 // process does almost nothing per run (the second core goes to simulation, not to serialising records).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** What a kind of batch (sweep, compare) runs: its input, sent once to each worker, and the worker that runs it. */
@@ -165,6 +166,13 @@ class WorkerProcess {
     if (this.child.connected) this.child.disconnect();
     await this.closed;
   }
+}
+
+/** The worker processes a batch runs on: the count asked for (a whole number ≥ 1), else one per core. */
+export function workerCount(asked: number | undefined): number {
+  const workers = asked ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
+  return workers;
 }
 
 export function createRunner<I>(job: RunJob<I>, out: string, workers: number, heapLimitMb?: number): Runner {

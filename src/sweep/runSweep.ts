@@ -1,6 +1,5 @@
 // Runs a sweep (or one shard of it) into a folder: schedules the missing runs on worker processes, which write
 // each record as it finishes, and assembles the final files once every run is present.
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadSweepFile, type LoadedSweep } from '../io/loadSweep.js';
 import { formatIssues } from '../scenario/issues.js';
@@ -11,7 +10,7 @@ import { inShard, runAt, sweepLayout, type Shard } from './design.js';
 import { failedRecord, sweepJob } from './executeRun.js';
 import { buildManifest, failureOf, type FailureInfo } from './manifest.js';
 import { runPending } from './runPending.js';
-import { createRunner } from './runProcesses.js';
+import { createRunner, workerCount } from './runProcesses.js';
 
 export interface SweepProgress {
   /** Runs of this shard present on disk (including those found by --resume). */
@@ -55,8 +54,7 @@ export interface SweepOutcome {
 }
 
 function checkOptions(options: SweepOptions): { workers: number; shard: Shard | null } {
-  const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
+  const workers = workerCount(options.workers);
   const shard = options.shard ?? null;
   if (shard && !(Number.isInteger(shard.count) && shard.count >= 1 && Number.isInteger(shard.index) && shard.index >= 0 && shard.index < shard.count)) {
     throw new RangeError(`shard must have 0 ≤ index < count, got ${shard.index}/${shard.count}`);
