@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The rposim command line, as compiled with the bench (tsconfig.bench.json includes src/cli/main.ts). */
-export const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+/** The rposim command line users run: the bundle `npm run build` writes (npm run bench builds first). */
+export const CLI = fileURLToPath(new URL('../../dist/bin/rposim.js', import.meta.url));
 const REPORTER = pathToFileURL(fileURLToPath(new URL('./reportUsage.js', import.meta.url))).href;
 
 export interface CommandUsage {

@@ -33,7 +33,7 @@ export function heapLimitMb(env: Record<string, string | undefined> = process.en
   return Number.isInteger(fromEnv) && fromEnv >= 64 ? fromEnv : Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
 }
 
-/** The compiled worker: beside this file in dist/, or dist/ itself when this module runs from src/ (vitest). */
+/** The compiled worker: beside this code (in dist/bin/ or dist/cli/), or in dist/ when this module runs from src/ (vitest). */
 function workerFile(): string {
   for (const candidate of ['./simulationWorker.js', '../../dist/cli/simulationWorker.js']) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));

@@ -1,5 +1,5 @@
 // One run of a comparison: strategy s at replication k, on the seed every strategy shares at k (common random
-// numbers). Runs inside a worker process (runProcess.ts); the record depends only on (comparison, index).
+// numbers). Runs inside a worker process (compareProcess.ts); the record depends only on (comparison, index).
 import { replicationSeed } from '../engine/replicationSeed.js';
 import { formatIssues } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -67,4 +67,4 @@ export function compareExecutor(input: CompareInput): (index: number) => Compare
   };
 }
 
-export const compareJob = (input: CompareInput): RunJob<CompareInput> => ({ input, workerEntry: 'compare/runProcess.js' });
+export const compareJob = (input: CompareInput): RunJob<CompareInput> => ({ input, workerEntry: 'compare/compareProcess.js' });

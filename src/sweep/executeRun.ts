@@ -1,5 +1,5 @@
 // One run: build the variant scenario for its point, validate it like any scenario, simulate, summarise.
-// Runs inside a sweep worker process (runProcess.ts); the record depends only on (sweep, run index).
+// Runs inside a sweep worker process (sweepProcess.ts); the record depends only on (sweep, run index).
 import { formatIssues } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { ChurnTraceData } from '../scenario/traceData.js';
@@ -67,4 +67,4 @@ export function sweepExecutor(input: SweepInput): (index: number) => RunRecord {
   return (index) => executeRun(sweep, index);
 }
 
-export const sweepJob = (input: SweepInput): RunJob<SweepInput> => ({ input, workerEntry: 'sweep/runProcess.js' });
+export const sweepJob = (input: SweepInput): RunJob<SweepInput> => ({ input, workerEntry: 'sweep/sweepProcess.js' });

@@ -5,13 +5,14 @@
 // process does almost nothing per run (the second core goes to simulation, not to serialising records).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** What a kind of batch (sweep, compare) runs: its input, sent once to each worker, and the worker that runs it. */
 export interface RunJob<I> {
   input: I;
-  /** The worker's entry, relative to the build's root (dist/): 'sweep/runProcess.js'. */
+  /** The worker's entry, relative to the build's root (dist/): 'sweep/sweepProcess.js'. */
   workerEntry: string;
 }
 
@@ -39,11 +40,12 @@ export interface Runner {
 }
 
 /**
- * The compiled worker. From dist/sweep/ it sits under dist/; when this module runs from src/ (vitest), the worker
- * still has to be the built one: node does not load TypeScript.
+ * The compiled worker, beside this code: in dist/bin/ (the bundle, where every entry sits side by side) or in
+ * dist/'s own folders. When this module runs from src/ (vitest), the worker still has to be the built one: node
+ * does not load TypeScript.
  */
 function workerFile(entry: string): string {
-  const beside = fileURLToPath(new URL(`../${entry}`, import.meta.url));
+  const beside = fileURLToPath(new URL(`./${basename(entry)}`, import.meta.url));
   if (existsSync(beside)) return beside;
   const built = fileURLToPath(new URL(`../../dist/${entry}`, import.meta.url));
   if (existsSync(built)) return built;

@@ -60,7 +60,7 @@ describe('rposim compare', () => {
 
   it('stops on Ctrl-C after the runs in flight, says how to resume, and resumes to the same files', async () => {
     const out = join(tmp, 'interrupted');
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'compare', PRODUCTS, '--out', out, '--replications', '3', '--workers', '1'], { cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/bin/rposim.js'), 'compare', PRODUCTS, '--out', out, '--replications', '3', '--workers', '1'], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.resume();

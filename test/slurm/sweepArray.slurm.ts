@@ -58,7 +58,7 @@ beforeAll(() => {
   // The job's working directory looks like a checkout: scenarios/ beside it, `rposim` on the PATH.
   symlinkSync(join(repo, 'scenarios'), join(work, 'scenarios'));
   mkdirSync(join(work, 'bin'));
-  writeFileSync(join(work, 'bin/rposim'), `#!/bin/sh\nexec '${process.execPath}' '${join(repo, 'dist/cli/main.js')}' "$@"\n`);
+  writeFileSync(join(work, 'bin/rposim'), `#!/bin/sh\nexec '${process.execPath}' '${join(repo, 'dist/bin/rposim.js')}' "$@"\n`);
   chmodSync(join(work, 'bin/rposim'), 0o755);
   // As documented, except the CPUs per task: the test node has 2.
   writeFileSync(join(work, 'sweep.sbatch'), recipe('sweep.sbatch').replace('--cpus-per-task=16', '--cpus-per-task=1'));
