@@ -74,6 +74,40 @@ describe('RpoAccumulator', () => {
     );
   });
 
+  it('SawtoothQuantiles over many flushes: exact while few values repeat, within 0.1% once binned, as the whole sawtooth in memory gives', () => {
+    // Thousands of segments go through several 2,048-value flushes and merges (the tests above stay within one).
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3_000, max: 12_000 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.constantFrom(5, 50, 0),
+        (count, seed, distinct) => {
+          let state = seed;
+          const next = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+          const starts = new Float64Array(count);
+          const ends = new Float64Array(count);
+          const bag = new SawtoothQuantiles();
+          let total = 0;
+          for (let k = 0; k < count; k++) {
+            // distinct > 0: a handful of teeth repeated in runs and out of order; 0: every tooth its own.
+            const a = distinct > 0 ? 300 + 60 * Math.floor(next() * distinct) : 1 + next() * 20_000;
+            const d = distinct > 0 ? 300 : 0.5 + next() * 900;
+            starts[k] = a;
+            ends[k] = a + d;
+            bag.add(a, a + d);
+            total += d;
+          }
+          const ps = [0.01, 0.5, 0.95, 0.99, 1];
+          const exact = sawtoothStats(starts, ends, ps);
+          const tolerance = distinct > 0 ? 1e-9 : 1e-3;
+          expect(bag.exact).toBe(distinct > 0);
+          bag.quantiles(ps, total).forEach((q, i) => expect(Math.abs(q! - exact.quantiles[i]!)).toBeLessThanOrEqual(tolerance * exact.quantiles[i]!));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it('RpoAccumulator: points every 5 min usable 5 min after their source time give an RPO uniform on [5, 10) min', () => {
     const acc = new RpoAccumulator(0, 900);
     for (let k = 0; k <= 288; k++) acc.step(k * 300 + 300, k * 300);
