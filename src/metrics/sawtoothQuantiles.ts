@@ -20,16 +20,19 @@ const BINS_PER_OCTAVE = 1024;
 const TINY = 2 ** -20;
 const TINY_BIN = Math.floor(Math.log2(TINY) * BINS_PER_OCTAVE) - 1;
 
+/** Columns of (key, count, sum). */
+const columns = (capacity: number) => ({ keys: new Float64Array(capacity), counts: new Float64Array(capacity), sums: new Float64Array(capacity) });
+/** The output of every bag's merge, shared: merges never overlap (one thread, no callbacks). */
+let merged = columns(0);
+/** A flush's sorted values, keys and run counts, shared likewise. */
+const flushScratch = { values: new Float64Array(BUFFER), keys: new Float64Array(BUFFER), counts: new Float64Array(BUFFER) };
+
 /** A sorted multiset of values (or bins) with the count and sum of each. */
 class SortedBag {
   keys = new Float64Array(0);
   counts = new Float64Array(0);
   sums = new Float64Array(0);
   size = 0;
-  // The previous columns, reused as the output of the next merge (allocating typed arrays is slow).
-  private spareKeys = new Float64Array(0);
-  private spareCounts = new Float64Array(0);
-  private spareSums = new Float64Array(0);
 
   /** Merges sorted (key, value) pairs in: equal keys add up. `counts` is scratch of at least n. */
   merge(keys: Float64Array, values: Float64Array, n: number, counts: Float64Array): void {
@@ -51,15 +54,10 @@ class SortedBag {
 
   mergeRuns(keys: Float64Array, values: Float64Array, runCounts: Float64Array, n: number): void {
     const total = this.size + n;
-    if (this.spareKeys.length < total) {
-      const capacity = Math.max(total, 2 * this.spareKeys.length);
-      this.spareKeys = new Float64Array(capacity);
-      this.spareCounts = new Float64Array(capacity);
-      this.spareSums = new Float64Array(capacity);
-    }
-    const outKeys = this.spareKeys;
-    const outCounts = this.spareCounts;
-    const outSums = this.spareSums;
+    // Merged into the shared columns, then copied back: allocating typed arrays is slow, and a spare set per bag
+    // would double the memory of a large site's thousands of bags.
+    if (merged.keys.length < total) merged = columns(Math.max(total, 2 * merged.keys.length));
+    const { keys: outKeys, counts: outCounts, sums: outSums } = merged;
     const oldKeys = this.keys;
     const oldCounts = this.counts;
     const oldSums = this.sums;
@@ -84,12 +82,15 @@ class SortedBag {
         out++;
       }
     }
-    this.spareKeys = oldKeys;
-    this.spareCounts = oldCounts;
-    this.spareSums = oldSums;
-    this.keys = outKeys;
-    this.counts = outCounts;
-    this.sums = outSums;
+    if (this.keys.length < out) {
+      const capacity = out + (out >>> 2);
+      this.keys = new Float64Array(capacity);
+      this.counts = new Float64Array(capacity);
+      this.sums = new Float64Array(capacity);
+    }
+    this.keys.set(outKeys.subarray(0, out));
+    this.counts.set(outCounts.subarray(0, out));
+    this.sums.set(outSums.subarray(0, out));
     this.size = out;
   }
 
@@ -118,10 +119,6 @@ export class SawtoothQuantiles {
   private readonly bufferStarts = new Float64Array(BUFFER);
   private readonly bufferEnds = new Float64Array(BUFFER);
   private buffered = 0;
-  // Scratch of a flush (allocating typed arrays is slow).
-  private readonly sortedValues = new Float64Array(BUFFER);
-  private readonly keys = new Float64Array(BUFFER);
-  private readonly counts = new Float64Array(BUFFER);
   private binned = false;
   // The latest run of identical segments (a healthy stream's sawtooth repeats one tooth all day).
   private runStart = Number.NaN;
@@ -217,7 +214,7 @@ export class SawtoothQuantiles {
     if (this.buffered === 0) return;
     const n = this.buffered;
     this.buffered = 0;
-    const { sortedValues: values, keys, counts } = this;
+    const { values, keys, counts } = flushScratch;
     for (const [bag, buffer] of [[this.starts, this.bufferStarts], [this.ends, this.bufferEnds]] as const) {
       values.set(buffer.subarray(0, n));
       sortAscending(values, n);
