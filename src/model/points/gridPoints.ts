@@ -85,7 +85,7 @@ export class GridPoints implements PointStore {
     let older = 0;
     while (older < list.length && nowSec - list.sourceSec(older) > this.rule.keepAllSec) older++;
     if (older === 0) return;
-    list.retain((i) => i >= older || this.isKept(i, nowSec));
+    list.retain((i) => this.isKept(i, nowSec), older);
   }
 
   keepOnly(point: PointRef, usableSec: number): void {

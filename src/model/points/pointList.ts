@@ -47,21 +47,26 @@ export class PointList {
     return this.flagBits[i]!;
   }
 
-  /** Keeps the points for which keep(i) is true, in order. */
-  retain(keep: (i: number) => boolean): void {
+  /** Keeps the points for which keep(i) is true, in order; with `end`, every point from index `end` on as well. */
+  retain(keep: (i: number) => boolean, end = this.count): void {
     let out = 0;
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < end; i++) {
       if (!keep(i)) continue;
-      if (out !== i) {
-        this.sources[out] = this.sources[i]!;
-        this.workloads[out] = this.workloads[i]!;
-        this.usables[out] = this.usables[i]!;
-        this.kinds[out] = this.kinds[i]!;
-        this.flagBits[out] = this.flagBits[i]!;
-      }
+      if (out !== i) this.move(i, out);
       out++;
     }
-    this.count = out;
+    if (out === end) return;
+    // NOTE: the rows past `end` move as a block (a grid store prunes only its old points, every hour).
+    for (const column of [this.sources, this.workloads, this.usables, this.kinds, this.flagBits]) column.copyWithin(out, end, this.count);
+    this.count = out + this.count - end;
+  }
+
+  private move(from: number, to: number): void {
+    this.sources[to] = this.sources[from]!;
+    this.workloads[to] = this.workloads[from]!;
+    this.usables[to] = this.usables[from]!;
+    this.kinds[to] = this.kinds[from]!;
+    this.flagBits[to] = this.flagBits[from]!;
   }
 
   clear(): void {

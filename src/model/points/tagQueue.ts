@@ -22,6 +22,9 @@ export class TagQueue {
   get inFlightCount(): number {
     return this.crossed - this.head;
   }
+  get isEmpty(): boolean {
+    return this.head === this.tail;
+  }
 
   place(sourceSec: number, position: number, workloadBytes: number, kind: PointKind): void {
     if (this.tail === this.sources.length) this.makeRoom();
@@ -67,7 +70,8 @@ export class TagQueue {
     return this.apps[this.head] === 1 ? 'app-consistent' : 'crash-consistent';
   }
   dropHead(): void {
-    this.head++;
+    // Emptied: start again at the front, with nothing to move.
+    if (++this.head === this.tail) this.head = this.crossed = this.tail = 0;
   }
 
   clear(): void {
