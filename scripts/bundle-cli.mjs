@@ -1,8 +1,8 @@
 // Bundles the compiled CLI (dist/, from tsc) and its worker entries into dist/bin/: `rposim` is what users run,
 // and loading one bundle instead of ~240 modules of our own and ~200 of the dependencies halves every command's
 // start-up (Node 20 has no module compile cache). The files sit side by side, so that each worker is found
-// beside the code that starts it (see workerFile in cli/guardedSimulation.ts and sweep/runProcesses.ts); what is
-// loaded on use only (exceljs, vega) stays in chunks of its own.
+// beside the code that starts it (io/builtWorker.ts); what is loaded on use only (exceljs, vega) stays in chunks
+// of its own.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 

@@ -1,10 +1,9 @@
 // The heap guard: a simulation runs in a worker thread with a heap limit, so that running out of memory ends
 // the worker, not the process. The user then reads what happened and what to change, and the exit code is 1,
 // instead of a V8 abort with its native stack. The core stays pure: the guard is this file's business.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { builtWorker } from '../io/builtWorker.js';
 import type { SimulateOptions, SimulationResult } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { type PrecisionOptions, type PrecisionRun, PrecisionInputError } from '../simulateToPrecision.js';
@@ -33,19 +32,10 @@ export function heapLimitMb(env: Record<string, string | undefined> = process.en
   return Number.isInteger(fromEnv) && fromEnv >= 64 ? fromEnv : Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
 }
 
-/** The compiled worker: beside this code (in dist/bin/ or dist/cli/), or in dist/ when this module runs from src/ (vitest). */
-function workerFile(): string {
-  for (const candidate of ['./simulationWorker.js', '../../dist/cli/simulationWorker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  throw new Error('the simulation worker dist/cli/simulationWorker.js is missing: run npm run build');
-}
-
 export function runGuarded<T extends SimulationTask>(task: T, onProgress: (fraction: number) => void = () => {}): Promise<TaskResult<T>> {
   const limitMb = heapLimitMb();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: task, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+    const worker = new Worker(builtWorker('cli/simulationWorker.js', import.meta.url), { workerData: task, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
     let result: TaskResult<T> | undefined;
     worker.on('message', (message: { progress?: number; result?: TaskResult<T>; precisionInputError?: string }) => {
       if (message.progress !== undefined) onProgress(message.progress);

@@ -130,12 +130,10 @@ function choosePoint(
         ? fromPoint(group.appConsistent, `no common app-consistent point of group ${group.group} yet`, `group ${group.group}`)
         : fromPoint(group.processed, `no common point of group ${group.group} yet`, `group ${group.group}`);
     case 'retained-before': {
-      if (choice === 'clean') {
-        const clean = points.newestRetainedAtOrBefore(disasterSec - dwellSec!, disasterSec);
-        return fromPoint(clean, `no retained point from before the corruption (dwell ${dwellSec} s)`);
-      }
-      const latestAllowed = disasterSec - scenario.failover.customPointAgeSec;
-      return fromPoint(points.newestRetainedAtOrBefore(latestAllowed, disasterSec), `no retained point at least ${scenario.failover.customPointAgeSec} s old`);
+      // Clean: from before the corruption, which began its dwell time before the disaster.
+      const ageSec = choice === 'clean' ? dwellSec! : scenario.failover.customPointAgeSec;
+      const missing = choice === 'clean' ? `no retained point from before the corruption (dwell ${dwellSec} s)` : `no retained point at least ${ageSec} s old`;
+      return fromPoint(points.newestRetainedAtOrBefore(disasterSec - ageSec, disasterSec), missing);
     }
   }
 }

@@ -4,10 +4,8 @@
 // worker takes the next run. Workers write their run files themselves and answer with a status, so the main
 // process does almost nothing per run (the second core goes to simulation, not to serialising records).
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { builtWorker } from '../io/builtWorker.js';
 
 /** What a kind of batch (sweep, compare) runs: its input, sent once to each worker, and the worker that runs it. */
 export interface RunJob<I> {
@@ -37,19 +35,6 @@ export interface Runner {
   readonly concurrency: number;
   /** Ends the workers; call once no run is in flight. */
   close(): Promise<void>;
-}
-
-/**
- * The compiled worker, beside this code: in dist/bin/ (the bundle, where every entry sits side by side) or in
- * dist/'s own folders. When this module runs from src/ (vitest), the worker still has to be the built one: node
- * does not load TypeScript.
- */
-function workerFile(entry: string): string {
-  const beside = fileURLToPath(new URL(`./${basename(entry)}`, import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL(`../../dist/${entry}`, import.meta.url));
-  if (existsSync(built)) return built;
-  throw new Error(`worker not found at ${beside} or ${built}: run npm run build`);
 }
 
 /** Every worker process alive, so that a second Ctrl-C can end them at once. */
@@ -178,7 +163,7 @@ export function workerCount(asked: number | undefined): number {
 }
 
 export function createRunner<I>(job: RunJob<I>, out: string, workers: number, heapLimitMb?: number): Runner {
-  const entry = workerFile(job.workerEntry);
+  const entry = builtWorker(job.workerEntry, import.meta.url);
   const all: WorkerProcess[] = [];
   /** The live worker with the fewest runs in hand, if one has room; a new one while there are fewer than `workers`. */
   const pick = (): WorkerProcess => {

@@ -360,27 +360,36 @@ export class Stream {
   private settleTags(nowSec: number, inclusive: boolean): void {
     const clock = this.tagClock;
     this.advanceQueue(nowSec);
-    // Nothing left in the queue, and everything written is processed as it is written (no queue anywhere): each
-    // tag is passed as it is placed and usable a processing delay later, so it need not go through the queue.
+    // Nothing left in the queue, and no queue on the data path: each tag is passed as it is placed and usable a
+    // processing delay later, so it need not go through the queue.
     // NOTE: most of a healthy VM's tags; the queue would give the same points, in the same order.
-    if (this.tags.isEmpty && this.processed === this.written && this.processRate === this.churnRate && this.linkFactor === 0) {
-      while (clock.peekSec < nowSec || (inclusive && clock.peekSec === nowSec)) {
+    if (this.tags.isEmpty && this.passesThrough) {
+      while (this.tagDue(nowSec, inclusive) && clock.peekSec + this.delaySec <= nowSec) {
         const atSec = clock.peekSec;
-        const usableSec = atSec + this.delaySec;
-        if (!(usableSec <= nowSec)) break;
         const position = this.writtenAt(atSec);
         this.curve.append(atSec, position);
-        this.release(atSec, position - this.chunkBytes, usableSec, clock.peekKind);
+        this.release(atSec, position - this.chunkBytes, atSec + this.delaySec, clock.peekKind);
         clock.take();
       }
     }
-    if (clock.peekSec < nowSec || (inclusive && clock.peekSec === nowSec)) {
-      do {
-        this.placeTag(clock.peekSec, clock.peekKind);
-        clock.take();
-      } while (clock.peekSec < nowSec || (inclusive && clock.peekSec === nowSec));
-      this.advanceQueue(nowSec);
+    let placed = false;
+    while (this.tagDue(nowSec, inclusive)) {
+      this.placeTag(clock.peekSec, clock.peekKind);
+      clock.take();
+      placed = true;
     }
+    if (placed) this.advanceQueue(nowSec);
+  }
+
+  /** Whether the next periodic tag is due: before nowSec, or at it too when inclusive. */
+  private tagDue(nowSec: number, inclusive: boolean): boolean {
+    const atSec = this.tagClock.peekSec;
+    return atSec < nowSec || (inclusive && atSec === nowSec);
+  }
+
+  /** Everything written is processed as it is written (no queue anywhere), at the anchor's rates. */
+  private get passesThrough(): boolean {
+    return this.processed === this.written && this.processRate === this.churnRate && this.linkFactor === 0;
   }
 
   /** Marks the queued tags processing has passed by nowSec, and releases the points usable by then. */
@@ -394,7 +403,7 @@ export class Stream {
       // Within rounding of the processed position counts as reached (as queues within it count as empty).
       if (position <= this.processed + this.tolerance) reachedSec = this.anchorSec;
       // Everything written is processed as it is written (no queue anywhere): a tag is passed when it is placed.
-      else if (this.processed === this.written && this.processRate === this.churnRate && this.linkFactor === 0) reachedSec = tags.nextSourceSec;
+      else if (this.passesThrough) reachedSec = tags.nextSourceSec;
       else if (this.linkFactor > 0) reachedSec = this.clock!.timeAt(this.linkValue + (position - this.uploaded) / this.linkFactor, this.anchorSec);
       else reachedSec = this.processRate > 0 ? this.anchorSec + (position - this.processed) / this.processRate : Infinity;
       if (!(reachedSec <= nowSec)) break;
