@@ -34,8 +34,12 @@ function sizeText(bytes: number): string {
   return bytes >= 2 ** 30 ? `${bytes / 2 ** 30} GiB` : bytes >= 2 ** 20 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`;
 }
 
-/** Yields [line number (1-based), text without its line break], empty lines included. */
-export async function* readLines(path: string, bounds: LineBounds): AsyncGenerator<[number, string]> {
+/**
+ * Calls onLine(line number (1-based), text without its line break) for every line, empty lines included, and
+ * resolves to the number of lines. NOTE: a callback, not an async generator: a yield per line cost 2 µs, more
+ * than parsing the line.
+ */
+export async function forEachLine(path: string, bounds: LineBounds, onLine: (lineNo: number, line: string) => void): Promise<number> {
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('ready', () => resolve());
@@ -59,12 +63,13 @@ export async function* readLines(path: string, bounds: LineBounds): AsyncGenerat
         new InputFileError(`${path}:${lineNo + 1}: expected a line of at most ${sizeText(bounds.maxLineBytes)}, found a longer one starting ${excerpt(line, 20)}`);
       for (const line of lines) {
         if (line.length > bounds.maxLineBytes) throw tooLong(line);
-        yield [++lineNo, cut(line)];
+        onLine(++lineNo, cut(line));
       }
       if (pending.length > bounds.maxLineBytes) throw tooLong(pending);
     }
     pending += decoder.end();
-    if (pending !== '') yield [++lineNo, cut(pending)];
+    if (pending !== '') onLine(++lineNo, cut(pending));
+    return lineNo;
   } finally {
     stream.destroy();
   }

@@ -6,7 +6,7 @@ import { excerpt } from '../scenario/issues.js';
 import { LIMITS, QUANTITY_LIMITS } from '../scenario/limits.js';
 import type { ChurnTraceData, MsrTraceOptions } from '../scenario/traceData.js';
 import { ChurnTraceError, TRACE_LINE_BOUNDS, tooManyIntervals } from './readChurnTrace.js';
-import { readLines } from './readLines.js';
+import { forEachLine } from './readLines.js';
 
 const TICKS_PER_SEC = 1e7;
 /** A single request larger than this is not a block I/O: the file is not what it claims to be. */
@@ -100,13 +100,13 @@ export async function readMsrTrace(path: string, options: MsrTraceOptions, maxIn
     firsts = [];
     lasts = [];
   };
-  for await (const [n, line] of readLines(path, TRACE_LINE_BOUNDS)) {
+  await forEachLine(path, TRACE_LINE_BOUNDS, (n, line) => {
     lineNo = n;
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return;
     const f = line.split(',').map((field) => field.trim());
     if (f.length < 6) fail(FIELDS, excerpt(line));
     if (!WHOLE.test(f[0]!)) {
-      if (lineNo === 1) continue; // a header row
+      if (lineNo === 1) return; // a header row
       fail('a FILETIME timestamp (a whole number of 100-ns ticks)', excerpt(f[0]!));
     }
     const tick = Number(f[0]);
@@ -122,9 +122,9 @@ export async function readMsrTrace(path: string, options: MsrTraceOptions, maxIn
     if (type !== 'write' && type !== 'read') fail('Type Read or Write', excerpt(f[3]!));
     if (!WHOLE.test(f[4]!) || !Number.isSafeInteger(Number(f[4]))) fail('an Offset in bytes (a whole number)', excerpt(f[4]!));
     if (!WHOLE.test(f[5]!) || Number(f[5]) > MAX_REQUEST_BYTES) fail('a Size in bytes from 0 to 1 GiB (a whole number)', excerpt(f[5]!));
-    if (type !== 'write') continue;
-    if (options.host !== null && f[1] !== options.host) continue;
-    if (options.disk !== null && Number(f[2]) !== options.disk) continue;
+    if (type !== 'write') return;
+    if (options.host !== null && f[1] !== options.host) return;
+    if (options.disk !== null && Number(f[2]) !== options.disk) return;
     if (interval !== current) {
       flush();
       current = interval;
@@ -136,7 +136,7 @@ export async function readMsrTrace(path: string, options: MsrTraceOptions, maxIn
       firsts.push(Math.floor(offset / options.blockSizeBytes));
       lasts.push(Math.floor((offset + size - 1) / options.blockSizeBytes));
     }
-  }
+  });
   flush();
   if (firstTick === null) throw new ChurnTraceError(`${path}: expected MSR Cambridge records (${FIELDS}), found none`);
   return rows.finish(lastInterval);
