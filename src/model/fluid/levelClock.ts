@@ -49,6 +49,13 @@ export class LevelClock {
    * does at the current level).
    */
   timeAt(v: number, fromSec: number): number {
+    const last = this.tail - 1;
+    if (v > this.values[last]! && fromSec <= this.times[last]!) {
+      // Beyond every breakpoint (a tag processing has not reached yet): V(fromSec) < v, and the search below
+      // would end on the newest segment. Asked at every look at a congested stream, so spared the two searches.
+      const level = this.levels[last]!;
+      return level <= 0 ? Infinity : Math.max(fromSec, this.times[last]! + (v - this.values[last]!) / level);
+    }
     if (v <= this.valueAt(fromSec)) return fromSec;
     // The last breakpoint with V < v, by binary search: V reaches v on its segment.
     let lo = this.segmentOf(fromSec);

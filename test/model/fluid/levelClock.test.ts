@@ -48,4 +48,40 @@ describe('LevelClock', () => {
       { numRuns: 500 },
     );
   });
+
+  it('timeAt agrees bit for bit with a scan of the segments, for values up to twice the newest (the shortcut past the last breakpoint)', () => {
+    fc.assert(
+      fc.property(steps, fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (changes, q, f) => {
+        const clock = new LevelClock();
+        const breakpoints = [{ t: 0, level: 0 }];
+        let t = 0;
+        for (const { dt, level } of changes) {
+          t += dt;
+          clock.setLevel(t, level);
+          if (breakpoints.at(-1)!.t === t) breakpoints.at(-1)!.level = level;
+          else if (breakpoints.at(-1)!.level !== level) breakpoints.push({ t, level });
+        }
+        const v = q * clock.valueAt(t) + (q > 1 ? q : 0);
+        const from = f * t;
+        // The reference: the last breakpoint at or after from's segment whose V is below v, and its level.
+        const values = breakpoints.map((b) => clock.valueAt(b.t));
+        let expected: number;
+        if (v <= clock.valueAt(from)) expected = from;
+        else {
+          let k = 0;
+          while (k + 1 < breakpoints.length && breakpoints[k + 1]!.t <= from) k++;
+          while (k + 1 < breakpoints.length && values[k + 1]! < v) k++;
+          const { t: tk, level } = breakpoints[k]!;
+          const next = breakpoints[k + 1];
+          if (level <= 0) expected = next === undefined ? Infinity : next.t;
+          else {
+            const reached = tk + (v - values[k]!) / level;
+            expected = Math.max(from, next === undefined ? reached : Math.min(next.t, reached));
+          }
+        }
+        expect(clock.timeAt(v, from)).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
