@@ -20,17 +20,27 @@ const BINS_PER_OCTAVE = 1024;
 const TINY = 2 ** -20;
 const TINY_BIN = Math.floor(Math.log2(TINY) * BINS_PER_OCTAVE) - 1;
 
-/** Columns of (key, count, sum). */
-const columns = (capacity: number) => ({ keys: new Float64Array(capacity), counts: new Float64Array(capacity), sums: new Float64Array(capacity) });
+/** Columns of (key, count, sum), of a bag's types: copying between them is a plain copy. */
+const columns = (capacity: number) => ({
+  values: new Float64Array(capacity),
+  bins: new Int32Array(capacity),
+  counts: new Uint32Array(capacity),
+  sums: new Float64Array(capacity),
+});
 /** The output of every bag's merge, shared: merges never overlap (one thread, no callbacks). */
 let merged = columns(0);
 /** A flush's sorted values, keys and run counts, shared likewise. */
 const flushScratch = { values: new Float64Array(BUFFER), keys: new Float64Array(BUFFER), counts: new Float64Array(BUFFER) };
 
-/** A sorted multiset of values (or bins) with the count and sum of each. */
+/**
+ * A sorted multiset of values (or bins) with the count and sum of each.
+ * NOTE: counts are whole numbers and bins are small integers, so they are kept in 32-bit columns (a bag holds
+ * thousands of bins at a congested VM; at a thousand VMs the bags were most of the memory); the values they
+ * stand for, and every sum made of them, are the same as in 64-bit columns.
+ */
 class SortedBag {
-  keys = new Float64Array(0);
-  counts = new Float64Array(0);
+  keys: Float64Array | Int32Array = new Float64Array(0);
+  counts = new Uint32Array(0);
   sums = new Float64Array(0);
   size = 0;
 
@@ -56,8 +66,10 @@ class SortedBag {
     const total = this.size + n;
     // Merged into the shared columns, then copied back: allocating typed arrays is slow, and a spare set per bag
     // would double the memory of a large site's thousands of bags.
-    if (merged.keys.length < total) merged = columns(Math.max(total, 2 * merged.keys.length));
-    const { keys: outKeys, counts: outCounts, sums: outSums } = merged;
+    if (merged.sums.length < total) merged = columns(Math.max(total, 2 * merged.sums.length));
+    const binned = this.keys instanceof Int32Array;
+    const { counts: outCounts, sums: outSums } = merged;
+    const outKeys = binned ? merged.bins : merged.values;
     const oldKeys = this.keys;
     const oldCounts = this.counts;
     const oldSums = this.sums;
@@ -82,34 +94,43 @@ class SortedBag {
         out++;
       }
     }
-    if (this.keys.length < out) {
-      const capacity = out + (out >>> 2);
-      this.keys = new Float64Array(capacity);
-      this.counts = new Float64Array(capacity);
-      this.sums = new Float64Array(capacity);
-    }
+    if (this.keys.length < out) this.allocate(out, binned);
     this.keys.set(outKeys.subarray(0, out));
     this.counts.set(outCounts.subarray(0, out));
     this.sums.set(outSums.subarray(0, out));
     this.size = out;
   }
 
-  /** The same multiset with every key replaced by its bin (keys stay sorted: binOf is monotone), in place. */
+  /** The same multiset with every key replaced by its bin (keys stay sorted: binOf is monotone). */
   toBins(): void {
+    const { keys: values, counts, sums } = this;
     let size = 0;
     for (let i = 0; i < this.size; i++) {
-      const bin = binOf(this.keys[i]!);
-      if (size > 0 && this.keys[size - 1] === bin) {
-        this.counts[size - 1]! += this.counts[i]!;
-        this.sums[size - 1]! += this.sums[i]!;
+      const bin = binOf(values[i]!);
+      if (size > 0 && values[size - 1] === bin) {
+        counts[size - 1]! += counts[i]!;
+        sums[size - 1]! += sums[i]!;
       } else {
-        this.keys[size] = bin;
-        this.counts[size] = this.counts[i]!;
-        this.sums[size] = this.sums[i]!;
+        values[size] = bin;
+        counts[size] = counts[i]!;
+        sums[size] = sums[i]!;
         size++;
       }
     }
+    // Bins are fewer than the values were: new columns of their size.
+    this.allocate(size, true);
+    this.keys.set(values.subarray(0, size));
+    this.counts.set(counts.subarray(0, size));
+    this.sums.set(sums.subarray(0, size));
     this.size = size;
+  }
+
+  /** Empty columns for `size` entries and some room to grow (a bag grows slowly once its range is seen). */
+  private allocate(size: number, binned: boolean): void {
+    const capacity = size + (size >>> 3) + 8;
+    this.keys = binned ? new Int32Array(capacity) : new Float64Array(capacity);
+    this.counts = new Uint32Array(capacity);
+    this.sums = new Float64Array(capacity);
   }
 }
 
@@ -206,7 +227,10 @@ export class SawtoothQuantiles {
 
   /** The lowest value each entry of a bag may hold: the value itself, or its bin's lower edge. */
   private lows(bag: SortedBag): Float64Array {
-    return this.binned ? bag.keys.subarray(0, bag.size).map(binLow) : bag.keys.subarray(0, bag.size);
+    if (!this.binned) return bag.keys.subarray(0, bag.size) as Float64Array;
+    const lows = new Float64Array(bag.size);
+    for (let i = 0; i < bag.size; i++) lows[i] = binLow(bag.keys[i]!);
+    return lows;
   }
 
   private flush(): void {
