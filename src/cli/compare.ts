@@ -80,7 +80,7 @@ export const handler = async (argv: CompareArgs): Promise<number> => {
       clock: () => performance.now(),
     });
     progress.finish();
-    reportFailures(outcome.failures);
+    reportFailures(outcome.failures, (f) => `strategy ${f.strategy}`, 'compare.json');
     if (outcome.status === 'interrupted') {
       process.stderr.write(
         `Interrupted: ${outcome.computed} run(s) computed this time; finished runs are kept in ${out}/runs.\n` +

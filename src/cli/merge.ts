@@ -21,7 +21,7 @@ export const builder = (yargs: Argv) =>
 export const handler = async (argv: MergeArgs): Promise<number> => {
   try {
     const outcome = await endCleanlyOnSignals(() => mergeShards(argv.dirs, argv.out));
-    reportFailures(outcome.failures);
+    reportFailures(outcome.failures, (f) => `point ${f.point}`, 'sweep.json');
     process.stderr.write(`Merged ${outcome.runCount} runs from ${argv.dirs.length} folder(s) into ${argv.out}: runs.csv, summary.csv, sweep.json\n`);
     return outcome.failures.length > 0 ? 1 : 0;
   } catch (error) {

@@ -37,11 +37,16 @@ export const builder = (yargs: Argv) =>
     .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' })
     .option('report', reportOption);
 
-export function reportFailures(failures: FailureInfo[]): void {
+/** The first 20 failed runs on stderr: `place` says where a run sits in the study, `file` lists them all. */
+export function reportFailures<F extends { run: number; replication: number; seed: number; error: string }>(
+  failures: F[],
+  place: (failure: F) => string,
+  file: string,
+): void {
   if (failures.length === 0) return;
   process.stderr.write(`${failures.length} run(s) failed:\n`);
-  for (const f of failures.slice(0, 20)) process.stderr.write(`  run ${f.run} (point ${f.point}, replication ${f.replication}, seed ${f.seed}): ${f.error}\n`);
-  if (failures.length > 20) process.stderr.write(`  … and ${failures.length - 20} more: see the error column of runs.csv and sweep.json\n`);
+  for (const f of failures.slice(0, 20)) process.stderr.write(`  run ${f.run} (${place(f)}, replication ${f.replication}, seed ${f.seed}): ${f.error}\n`);
+  if (failures.length > 20) process.stderr.write(`  … and ${failures.length - 20} more: see the error column of runs.csv and ${file}\n`);
 }
 
 export const handler = async (argv: SweepArgs): Promise<number> => {
@@ -72,14 +77,14 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     progress.finish();
     const shardFlag = shard.shard ? ` --shard ${shard.shard.index}/${shard.shard.count}` : '';
     if (outcome.status === 'interrupted') {
-      reportFailures(outcome.failures);
+      reportFailures(outcome.failures, (f) => `point ${f.point}`, 'sweep.json');
       process.stderr.write(
         `Interrupted: ${outcome.computed} run(s) computed this time; finished runs are kept in ${out}/runs.\n` +
           `Resume with: rposim sweep ${argv.file} --out ${out}${shardFlag} --resume\n`,
       );
       return interrupt.exitCode() || 130;
     }
-    reportFailures(outcome.failures);
+    reportFailures(outcome.failures, (f) => `point ${f.point}`, 'sweep.json');
     if (outcome.failures.length > 0) process.stderr.write(`Failed runs are kept on --resume; to compute them again: rposim sweep ${argv.file} --out ${out}${shardFlag} --retry-failed\n`);
     const wall = outcome.wallSec === null ? '' : ` in ${outcome.wallSec.toFixed(1)} s`;
     if (outcome.status === 'shard-complete') {

@@ -7,7 +7,6 @@ import { readRunRecord } from '../io/runFile.js';
 import { completedRuns, failedRuns, openSweepDir, type RunsManifest } from '../io/sweepStore.js';
 import { writeFilesAtomic } from '../io/writeFileAtomic.js';
 import { replicationSeed } from '../engine/replicationSeed.js';
-import type { FailureInfo } from '../sweep/manifest.js';
 import { runPending } from '../sweep/runPending.js';
 import { createRunner, workerCount } from '../sweep/runProcesses.js';
 import type { SweepProgress } from '../sweep/runSweep.js';
@@ -46,7 +45,7 @@ export interface CompareOutcome {
   replications: number;
   computed: number;
   skipped: number;
-  failures: FailureInfo[];
+  failures: CompareFailure[];
   /** null when interrupted. */
   analysis: CompareAnalysis | null;
   wallSec: number | null;
@@ -77,7 +76,7 @@ export async function runCompare(loaded: LoadedCompare, options: CompareOptions)
   const records = new Map<number, CompareRunRecord>();
   let computed = 0;
   let skipped = 0;
-  const failures = () => [...records.values()].filter((r) => r.status === 'failed').map(failureInfo);
+  const failures = () => [...records.values()].filter((r) => r.status === 'failed').map((r) => failureOf(r, strategies));
   const read = async (i: number) => records.set(i, await readRunRecord<CompareRunRecord>(options.out, i));
 
   const runner = createRunner(compareJob(input), options.out, workers, options.heapLimitMb);
@@ -131,10 +130,25 @@ export async function runCompare(loaded: LoadedCompare, options: CompareOptions)
   return { status: 'complete', out: options.out, replications, computed, skipped, failures: failures(), analysis, wallSec };
 }
 
-const failureInfo = (r: CompareRunRecord): FailureInfo => ({ run: r.index, point: r.strategy, replication: r.replication, seed: r.seed, error: r.error });
+/** A failed run of a comparison, by its strategy's name (compare.json's failures, the terminal's list). */
+export interface CompareFailure {
+  run: number;
+  strategy: string;
+  replication: number;
+  seed: number;
+  error: string;
+}
+
+const failureOf = (r: CompareRunRecord, strategies: readonly string[]): CompareFailure => ({
+  run: r.index,
+  strategy: strategies[r.strategy]!,
+  replication: r.replication,
+  seed: r.seed,
+  error: r.error,
+});
 
 /** compare.json: no wall time or host details, so that it is byte-identical however the comparison was run. */
-function compareJson(loaded: LoadedCompare, analysis: CompareAnalysis, failures: FailureInfo[], replications: number): string {
+function compareJson(loaded: LoadedCompare, analysis: CompareAnalysis, failures: CompareFailure[], replications: number): string {
   const body = {
     rposim: VERSION,
     specHash: loaded.specHash,

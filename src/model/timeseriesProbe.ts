@@ -22,12 +22,14 @@ export function sampleTimeseries(
   if (intervalSec <= 0) return samples;
   const take = sink ?? ((sample: TimeseriesSample) => void samples.push(sample));
   const withDirection = site.reverse !== null || site.vms.some((vm) => vm.againStream !== null);
+  // The failback leg's streams, looked up per sample (a list's includes made each sample O(VMs) per VM).
+  const failbackStreams = new Set(site.reverse?.domain.streams ?? []);
   env.every(intervalSec, () => {
     const now = env.now;
     site.observeAll(now);
     for (const vm of site.vms) {
       const stream = activeStream(vm);
-      const direction = stream === null ? '' : site.reverse !== null && site.reverse.domain.streams.includes(stream) ? 'to-on-premises' : 'to-azure';
+      const direction = stream === null ? '' : failbackStreams.has(stream) ? 'to-on-premises' : 'to-azure';
       take({
         timeSec: now,
         vm: vm.spec.name,

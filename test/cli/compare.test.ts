@@ -95,7 +95,9 @@ describe('rposim compare', () => {
     const r = rposim(['compare', PRODUCTS, '--out', out, '--replications', '3', '--workers', '2'], abortOnRun(4));
     expect(r.code).toBe(1);
     // Run 4 is strategy 1 (zerto) at replication 1.
-    expect(r.stderr).toMatch(/1 run\(s\) failed:\n  run 4 \(point 1, replication 1, seed \d+\): the run ended its worker process \(killed by SIGABRT\)/);
+    expect(r.stderr).toMatch(/1 run\(s\) failed:\n  run 4 \(strategy zerto, replication 1, seed \d+\): the run ended its worker process \(killed by SIGABRT\)/);
+    const { failures } = JSON.parse(await readFile(join(out, 'compare.json'), 'utf8'));
+    expect(failures).toEqual([{ run: 4, strategy: 'zerto', replication: 1, seed: expect.any(Number), error: 'the run ended its worker process (killed by SIGABRT)' }]);
     expect((await readFile(join(out, 'runs.csv'), 'utf8')).split('\n').filter((l) => l.includes(',failed,'))).toEqual([
       expect.stringMatching(/^zerto,1,\d+,,,,,,failed,the run ended its worker process \(killed by SIGABRT\)$/),
     ]);
