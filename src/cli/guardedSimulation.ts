@@ -5,6 +5,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from '../io/builtWorker.js';
 import type { SimulateOptions, SimulationResult } from '../metrics/types.js';
+import type { PlanOptions, PlanReport } from '../plan/plan.js';
 import type { Scenario } from '../scenario/types.js';
 import { type PrecisionOptions, type PrecisionRun, PrecisionInputError } from '../simulateToPrecision.js';
 
@@ -15,9 +16,10 @@ import { type PrecisionOptions, type PrecisionRun, PrecisionInputError } from '.
 export type SimulationTask = { scenario: Scenario; timeseriesPath?: string } & (
   | { kind: 'simulate'; options: Omit<SimulateOptions, 'onProgress' | 'onSample'> }
   | { kind: 'precision'; options: Omit<PrecisionOptions, 'onSample'> }
+  | { kind: 'plan'; options: PlanOptions }
 );
 
-type TaskResult<T extends SimulationTask> = T['kind'] extends 'simulate' ? SimulationResult : PrecisionRun;
+type TaskResult<T extends SimulationTask> = T['kind'] extends 'simulate' ? SimulationResult : T['kind'] extends 'plan' ? PlanReport : PrecisionRun;
 
 export class OutOfMemoryError extends Error {
   override name = 'OutOfMemoryError';

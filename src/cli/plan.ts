@@ -3,10 +3,10 @@ import { ChurnTraceError, readChurnTrace } from '../io/readChurnTrace.js';
 import { checkOutputFolder } from '../io/outputFolder.js';
 import { InputFileError } from '../io/readLines.js';
 import { RPO_MEASURES, type RpoMeasure } from '../plan/measuredScenario.js';
-import { plan } from '../plan/plan.js';
 import { traceScenario } from '../plan/traceScenario.js';
 import { parseDuration, parseFraction, parseRate, parseSize } from '../scenario/units.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
+import { runGuarded } from './guardedSimulation.js';
 import { endCleanlyOnSignals } from './interrupts.js';
 import { loadScenarioOrReport } from './loadScenarioOrReport.js';
 import { reportOnFolder, reportOption } from './report.js';
@@ -76,14 +76,15 @@ export const planCommand: CliCommand<PlanArgs> = {
     }
     // Checked again when writing; here so that a refused folder costs no simulation.
     if (argv.out !== undefined) await checkOutputFolder(argv.out, { kind: 'plan', name: scenario.name });
-    const report = plan(scenario, {
+    // In a worker with the heap guard, as run's simulation: a plan simulates the site at many bandwidths.
+    const report = await runGuarded({ kind: 'plan', scenario, options: {
       rpoSec: rpo.value,
       compliances: compliances.map(({ q }) => (q.ok ? q.value : 0)),
       measure: argv.measure,
       bandwidthBytesPerSec: bandwidth?.ok ? bandwidth.value : null,
       initialReplicationGoalSec: goal.value,
       seed: scenario.seed,
-    });
+    } });
     console.log(formatPlan(report));
     const unachievable = report.targets.filter((t) => t.unachievable !== null).length;
     if (unachievable > 0) {

@@ -1,8 +1,10 @@
-// Worker-thread entry of the heap guard (guardedSimulation.ts): runs one simulation task on the scenario it is
-// given, posts progress as it goes and the result at the end. Loaded from dist/, like the sweep worker.
+// Worker-thread entry of the heap guard (guardedSimulation.ts): runs one simulation task (a run, a run to a
+// precision, a plan and its simulations) on the scenario it is given, posts progress as it goes and the result
+// at the end. Loaded from dist/, like the sweep worker.
 import { parentPort, workerData } from 'node:worker_threads';
 import { TimeseriesCsvFile } from '../io/timeseriesCsv.js';
 import { markValid } from '../scenario/knownValid.js';
+import { plan } from '../plan/plan.js';
 import { simulate } from '../simulate.js';
 import { PrecisionInputError, simulateToPrecision } from '../simulateToPrecision.js';
 import type { SimulationTask } from './guardedSimulation.js';
@@ -17,9 +19,9 @@ try {
   let result;
   try {
     result =
-      task.kind === 'simulate'
-        ? simulate(task.scenario, { ...task.options, onProgress, onSample })
-        : simulateToPrecision(task.scenario, { ...task.options, onSample });
+      task.kind === 'simulate' ? simulate(task.scenario, { ...task.options, onProgress, onSample })
+      : task.kind === 'plan' ? plan(task.scenario, task.options)
+      : simulateToPrecision(task.scenario, { ...task.options, onSample });
   } finally {
     timeseries?.close();
   }

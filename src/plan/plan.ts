@@ -1,5 +1,6 @@
 import type { SimulationResult } from '../metrics/types.js';
 import { pointSpacingAtBestSec } from '../model/policies/index.js';
+import { QUANTITY_LIMITS } from '../scenario/limits.js';
 import type { OutageSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
 import { ComplianceCache, type Compliances, mbps, measured, worstVm } from './complianceCache.js';
@@ -92,7 +93,7 @@ export interface PlanReport {
    * missing (they need the write curve in advance). Empty when every churn component is a trace.
    */
   churn_not_from_traces: string[];
-  /** Above this bandwidth nothing is limited by the uplink (1000 × the VMs' max replication rates, on the wire). */
+  /** Above this bandwidth nothing is limited by the uplink (1000 × the VMs' max replication rates, on the wire; at most 1 PB/s at the process server). */
   unlimited_bandwidth_bits_per_s: number;
   processing_delay_s: number;
   point_interval_s: number;
@@ -139,7 +140,10 @@ function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanRepor
 
   // What no bandwidth can do: a target the worst VM misses even at unlimited bandwidth is unachievable. That
   // run also caps every search from above (it is in the cache).
-  const unlimited = UNLIMITED_FACTOR * base.vms.reduce((sum, vm) => sum + vm.maxReplicationBytesPerSec, 0) / compression;
+  // At most the largest rate a scenario may hold (1 PB/s, on the uplink and, times the compression, at the
+  // process server): 1000× the max rates of some 18,500 VMs or more would be refused as a measured scenario.
+  const summedMax = base.vms.reduce((sum, vm) => sum + vm.maxReplicationBytesPerSec, 0);
+  const unlimited = Math.min(UNLIMITED_FACTOR * summedMax, QUANTITY_LIMITS.rate.max) / compression;
   const best = evaluate(unlimited);
   const pointIntervalSec = pointSpacingAtBestSec(base.policy);
   const delaySec = base.cloud.processingDelaySec;

@@ -51,3 +51,13 @@ test('out of memory is a message and exit 1, not a V8 abort', async () => {
   expect(stderr).not.toContain('FATAL');
   expect(stackLines(stderr)).toEqual([]);
 });
+
+test('plan out of memory is the same message and exit 1, not a V8 abort', async () => {
+  // 20,000 VMs' streams and stores do not fit a 64 MB heap; plan simulates them in the guarded worker.
+  const file = await scenario(`${SITE}vms: [{ name: a, count: 20000, processServer: ps1, churn: [{ constant: 1 kB/s }] }]\n`);
+  const { code, stderr } = rposim(['plan', file, '--compliance', '90%'], { RPOSIM_MAX_HEAP_MB: '64' });
+  expect(code).toBe(1);
+  expect(stderr).toContain('rposim: out of memory: the simulation needed more than the 64 MB of heap it may use.');
+  expect(stderr).not.toContain('FATAL');
+  expect(stackLines(stderr)).toEqual([]);
+});

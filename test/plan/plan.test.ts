@@ -64,3 +64,12 @@ test('plan(scenario) with --bandwidth lists one peak per day after the warm-up, 
   expect(report.achievable!.peak_per_day_s).toHaveLength(2);
   expect(report.achievable!.vm).toBe('vm');
 });
+
+test('plan(scenario) caps its "unlimited" bandwidth at the largest rate a scenario may hold (1 PB/s)', () => {
+  // 1000 × a VM's max rate of 10 TB/s would be refused as the measured scenario's uplink and process server.
+  const huge = { ...quiet, vms: quiet.vms.map((vm) => ({ ...vm, maxReplicationBytesPerSec: 1e13 })) };
+  const report = plan(huge, { ...quietOptions, compliances: [0.5] });
+  expect(report.unlimited_bandwidth_bits_per_s).toBe(1e15 * 8);
+  // The same answer as with the VM's usual limits: neither limit holds 1 MB/s back.
+  expect(report.targets[0]!.bandwidth_bits_per_s).toBe(plan(quiet, { ...quietOptions, compliances: [0.5] }).targets[0]!.bandwidth_bits_per_s);
+});
