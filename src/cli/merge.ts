@@ -3,7 +3,7 @@ import { exitCodeFor, type CliCommand } from './command.js';
 import type { Argv } from 'yargs';
 import { mergeShards } from '../sweep/merge.js';
 import { endCleanlyOnSignals } from './interrupts.js';
-import { reportFailures } from './sweep.js';
+import { reportSweepFailures } from './sweep.js';
 
 export const command = 'merge <dirs...>';
 export const describe = 'Merge the output folders of sweep shards into one sweep folder';
@@ -21,7 +21,7 @@ export const builder = (yargs: Argv) =>
 export const handler = async (argv: MergeArgs): Promise<number> => {
   try {
     const outcome = await endCleanlyOnSignals(() => mergeShards(argv.dirs, argv.out));
-    reportFailures(outcome.failures, (f) => `point ${f.point}`, 'sweep.json');
+    reportSweepFailures(outcome.failures);
     process.stderr.write(`Merged ${outcome.runCount} runs from ${argv.dirs.length} folder(s) into ${argv.out}: runs.csv, summary.csv, sweep.json\n`);
     return outcome.failures.length > 0 ? 1 : 0;
   } catch (error) {

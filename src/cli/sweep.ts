@@ -49,6 +49,9 @@ export function reportFailures<F extends { run: number; replication: number; see
   if (failures.length > 20) process.stderr.write(`  … and ${failures.length - 20} more: see the error column of runs.csv and ${file}\n`);
 }
 
+/** A sweep's (or a merge's) failed runs, each at its design point. */
+export const reportSweepFailures = (failures: FailureInfo[]): void => reportFailures(failures, (f) => `point ${f.point}`, 'sweep.json');
+
 export const handler = async (argv: SweepArgs): Promise<number> => {
   const out = argv.out ?? join('results', basename(argv.file, extname(argv.file)));
   const shard = resolveShard({ shard: argv.shard, shardCount: argv.shardCount }, process.env);
@@ -77,14 +80,14 @@ export const handler = async (argv: SweepArgs): Promise<number> => {
     progress.finish();
     const shardFlag = shard.shard ? ` --shard ${shard.shard.index}/${shard.shard.count}` : '';
     if (outcome.status === 'interrupted') {
-      reportFailures(outcome.failures, (f) => `point ${f.point}`, 'sweep.json');
+      reportSweepFailures(outcome.failures);
       process.stderr.write(
         `Interrupted: ${outcome.computed} run(s) computed this time; finished runs are kept in ${out}/runs.\n` +
           `Resume with: rposim sweep ${argv.file} --out ${out}${shardFlag} --resume\n`,
       );
       return interrupt.exitCode() || 130;
     }
-    reportFailures(outcome.failures, (f) => `point ${f.point}`, 'sweep.json');
+    reportSweepFailures(outcome.failures);
     if (outcome.failures.length > 0) process.stderr.write(`Failed runs are kept on --resume; to compute them again: rposim sweep ${argv.file} --out ${out}${shardFlag} --retry-failed\n`);
     const wall = outcome.wallSec === null ? '' : ` in ${outcome.wallSec.toFixed(1)} s`;
     if (outcome.status === 'shard-complete') {

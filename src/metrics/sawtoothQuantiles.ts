@@ -94,11 +94,7 @@ class SortedBag {
         out++;
       }
     }
-    if (this.keys.length < out) this.allocate(out, binned);
-    this.keys.set(outKeys.subarray(0, out));
-    this.counts.set(outCounts.subarray(0, out));
-    this.sums.set(outSums.subarray(0, out));
-    this.size = out;
+    this.take(outKeys, outCounts, outSums, out, binned, this.keys.length < out);
   }
 
   /** The same multiset with every key replaced by its bin (keys stay sorted: binOf is monotone). */
@@ -118,19 +114,24 @@ class SortedBag {
       }
     }
     // Bins are fewer than the values were: new columns of their size.
-    this.allocate(size, true);
-    this.keys.set(values.subarray(0, size));
+    this.take(values, counts, sums, size, true, true);
+  }
+
+  /**
+   * The first `size` entries of these columns become the bag's, copied into its columns, or into new ones with
+   * some room to grow (`fresh`; a bag grows slowly once its range is seen).
+   */
+  private take(keys: Float64Array | Int32Array, counts: Uint32Array, sums: Float64Array, size: number, binned: boolean, fresh: boolean): void {
+    if (fresh) {
+      const capacity = size + (size >>> 3) + 8;
+      this.keys = binned ? new Int32Array(capacity) : new Float64Array(capacity);
+      this.counts = new Uint32Array(capacity);
+      this.sums = new Float64Array(capacity);
+    }
+    this.keys.set(keys.subarray(0, size));
     this.counts.set(counts.subarray(0, size));
     this.sums.set(sums.subarray(0, size));
     this.size = size;
-  }
-
-  /** Empty columns for `size` entries and some room to grow (a bag grows slowly once its range is seen). */
-  private allocate(size: number, binned: boolean): void {
-    const capacity = size + (size >>> 3) + 8;
-    this.keys = binned ? new Int32Array(capacity) : new Float64Array(capacity);
-    this.counts = new Uint32Array(capacity);
-    this.sums = new Float64Array(capacity);
   }
 }
 

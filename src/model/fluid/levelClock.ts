@@ -49,21 +49,19 @@ export class LevelClock {
    * does at the current level).
    */
   timeAt(v: number, fromSec: number): number {
-    const last = this.tail - 1;
-    if (v > this.values[last]! && fromSec <= this.times[last]!) {
-      // Beyond every breakpoint (a tag processing has not reached yet): V(fromSec) < v, and the search below
-      // would end on the newest segment. Asked at every look at a congested stream, so spared the two searches.
-      const level = this.levels[last]!;
-      return level <= 0 ? Infinity : Math.max(fromSec, this.times[last]! + (v - this.values[last]!) / level);
-    }
-    if (v <= this.valueAt(fromSec)) return fromSec;
-    // The last breakpoint with V < v, by binary search: V reaches v on its segment.
-    let lo = this.segmentOf(fromSec);
-    let hi = this.tail - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.values[mid]! < v) lo = mid;
-      else hi = mid - 1;
+    // The last breakpoint with V < v: V reaches v on its segment.
+    let lo = this.tail - 1;
+    // NOTE: a value past the newest breakpoint (a tag processing has not reached yet, asked at every look at a
+    // congested stream) is on the newest segment, and V(fromSec) < v: neither search is needed.
+    if (!(v > this.values[lo]! && fromSec <= this.times[lo]!)) {
+      if (v <= this.valueAt(fromSec)) return fromSec;
+      lo = this.segmentOf(fromSec);
+      let hi = this.tail - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (this.values[mid]! < v) lo = mid;
+        else hi = mid - 1;
+      }
     }
     const level = this.levels[lo]!;
     if (level <= 0) return lo + 1 < this.tail ? this.times[lo + 1]! : Infinity;

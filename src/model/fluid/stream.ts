@@ -366,9 +366,7 @@ export class Stream {
     if (this.tags.isEmpty && this.passesThrough) {
       while (this.tagDue(nowSec, inclusive) && clock.peekSec + this.delaySec <= nowSec) {
         const atSec = clock.peekSec;
-        const position = this.writtenAt(atSec);
-        this.curve.append(atSec, position);
-        this.release(atSec, position - this.chunkBytes, atSec + this.delaySec, clock.peekKind);
+        this.release(atSec, this.tagPosition(atSec) - this.chunkBytes, atSec + this.delaySec, clock.peekKind);
         clock.take();
       }
     }
@@ -425,11 +423,17 @@ export class Stream {
   }
 
   private placeTag(atSec: number, kind: PointKind): void {
+    const position = this.tagPosition(atSec);
+    this.tags.place(atSec, position, position - this.chunkBytes, kind);
+  }
+
+  /** The stream position of a tag at atSec, made a breakpoint of the write curve. */
+  private tagPosition(atSec: number): number {
     const position = this.writtenAt(atSec);
     // A breakpoint at every tag makes "when was this position written" exact there: at a near-idle VM the
     // inverse of a tiny write rate would otherwise turn a rounding in bytes into seconds before the tag.
     this.curve.append(atSec, position);
-    this.tags.place(atSec, position, position - this.chunkBytes, kind);
+    return position;
   }
 
   // ── Bookkeeping at anchors ──
