@@ -7,6 +7,7 @@ export { ScenarioError } from './scenario/scenarioError.js';
 export type { ScenarioIssue } from './scenario/issues.js';
 export type * from './scenario/types.js';
 export type * from './metrics/types.js';
+export { eachFailover, failoverAt, failoverRecords, vmFailovers, type FailoverTable } from './metrics/failoverTable.js';
 export { FAILOVER_CHOICES } from './scenario/types.js';
 export { VERSION } from './version.js';
 export * from './sweep/index.js';

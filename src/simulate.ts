@@ -1,5 +1,6 @@
 import { Environment } from './engine/environment.js';
 import { createStream } from './engine/random.js';
+import { vmFailovers } from './metrics/failoverTable.js';
 import type { SimulateOptions, SimulationResult } from './metrics/types.js';
 import { FailbackCycle } from './model/cycle/failbackCycle.js';
 import { DisasterProbes } from './model/disasterProbes.js';
@@ -52,10 +53,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     horizonSec,
     warmupSec,
     disasterTimesSec: disasters.timesSec,
-    vms: site.vms.map((vm) => vmSummary(vm, scenario, disasters.failoversByVm[vm.index]!, retention.summary(vm.index))),
+    vms: site.vms.map((vm) => vmSummary(vm, scenario, vmFailovers(disasters.failovers.table, vm.index), retention.summary(vm.index))),
     processServers: site.servers.map(processServerSummary),
     uplinks: site.domains.map((domain) => uplinkSummary(domain, horizonSec)),
-    failovers: disasters.failovers,
+    failovers: disasters.failovers.table,
     timeseries,
     eventCount: env.processedEvents,
     groups: disasters.groupSummaries(),

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../src/metrics/failoverTable.js';
 import { expect, test } from 'vitest';
 import { defaultPrecisionChoice, PrecisionInputError, simulateToPrecision } from '../src/simulateToPrecision.js';
 import { simulate } from '../src/simulate.js';
@@ -28,7 +29,7 @@ test('simulateToPrecision stops at the cap and says the target was not met', () 
 
 test('simulateToPrecision estimates the metric and choice asked for: with one replication, their plain mean', () => {
   const run = simulateToPrecision(scenario, { seed: 5, relativeHalfWidth: 0.2, metric: 'downtime-sec', choice: 'latest', maxReplications: 1 });
-  const downtimes = run.result.failovers.filter((f) => f.choice === 'latest').map((f) => f.downtimeSec!);
+  const downtimes = failoverRecords(run.result.failovers).filter((f) => f.choice === 'latest').map((f) => f.downtimeSec!);
   expect(run).toMatchObject({ metric: 'downtime-sec', choice: 'latest', replications: 1, met: false });
   expect(run.estimate.mean).toBeCloseTo(downtimes.reduce((a, b) => a + b, 0) / downtimes.length, 9);
 });
@@ -42,7 +43,7 @@ test('simulateToPrecision by default drives a figure whose mean is not 0: latest
 test('defaultPrecisionChoice skips a choice whose mean is 0 (latest on a link far above the churn)', () => {
   const quiet = scenarioFixture({ failover: { ...scenarioFixture().failover, choices: ['latest', 'latest-app-consistent'] } });
   const first = simulate(quiet, { seed: 1 });
-  expect(first.failovers.filter((f) => f.choice === 'latest').every((f) => f.dataLossSec === 0)).toBe(true);
+  expect(failoverRecords(first.failovers).filter((f) => f.choice === 'latest').every((f) => f.dataLossSec === 0)).toBe(true);
   expect(defaultPrecisionChoice(first, quiet.failover.choices, 'data-loss-sec')).toBe('latest-app-consistent');
 });
 

@@ -2,6 +2,7 @@
 // precision, a plan and its simulations) on the scenario it is given, posts progress as it goes and the result
 // at the end. Loaded from dist/, like the sweep worker.
 import { parentPort, workerData } from 'node:worker_threads';
+import { failoverBuffers } from '../metrics/failoverTable.js';
 import { TimeseriesCsvFile } from '../io/timeseriesCsv.js';
 import { markValid } from '../scenario/knownValid.js';
 import { plan } from '../plan/plan.js';
@@ -25,7 +26,9 @@ try {
   } finally {
     timeseries?.close();
   }
-  parentPort!.postMessage({ result });
+  // A large run's failovers are hundreds of MB: moved to the main thread, not copied.
+  const failovers = 'failovers' in result ? result.failovers : 'result' in result ? result.result.failovers : null;
+  parentPort!.postMessage({ result }, failovers === null ? [] : failoverBuffers(failovers));
 } catch (error) {
   // An error's class does not cross threads: say which kind of error this is.
   if (!(error instanceof PrecisionInputError)) throw error;

@@ -3,7 +3,8 @@
 import { mean, quantileSorted } from 'd3-array';
 import { choiceLabel } from '../metrics/choiceLabel.js';
 import { costFigures, wireBytesPerSec } from '../metrics/costFigures.js';
-import type { FailoverRecord, SimulationResult } from '../metrics/types.js';
+import { eachFailover } from '../metrics/failoverTable.js';
+import type { SimulationResult } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 
 export interface MetricDef {
@@ -81,22 +82,29 @@ export function runFigures(result: SimulationResult, scenario: Scenario): RunFig
   figures['worst_vm_rpo_p95_s'] = scalar(worst(p95s));
   figures['worst_vm_rpo_within_threshold'] = scalar(Math.min(...within.map((w) => w ?? 0)));
 
-  const byChoice = new Map<string, FailoverRecord[]>();
-  for (const f of result.failovers) {
+  // Per choice, only the numbers the figures need: a large run's failovers are never all records at once.
+  const byChoice = new Map<string, { count: number; disasters: Map<number, boolean>; lossSec: number[]; lossBytes: number[]; downtimeSec: number[] }>();
+  for (const f of eachFailover(result.failovers)) {
     const label = choiceLabel(f.choice, f.dwellSec);
-    const records = byChoice.get(label) ?? [];
-    records.push(f);
-    byChoice.set(label, records);
+    let values = byChoice.get(label);
+    if (values === undefined) {
+      values = { count: 0, disasters: new Map(), lossSec: [], lossBytes: [], downtimeSec: [] };
+      byChoice.set(label, values);
+    }
+    const withPoint = f.recoveryPointTimeSec !== null;
+    values.count++;
+    values.disasters.set(f.disasterTimeSec, (values.disasters.get(f.disasterTimeSec) ?? true) && withPoint);
+    if (!withPoint) continue;
+    values.lossSec.push(f.dataLossSec!);
+    values.lossBytes.push(f.dataLossBytes!);
+    values.downtimeSec.push(f.downtimeSec!);
   }
-  for (const [label, records] of byChoice) {
-    const withPoint = records.filter((r) => r.recoveryPointTimeSec !== null);
-    const disasters = new Map<number, boolean>();
-    for (const r of records) disasters.set(r.disasterTimeSec, (disasters.get(r.disasterTimeSec) ?? true) && r.recoveryPointTimeSec !== null);
-    figures[metricKey('with_point', label)] = scalar(records.length === 0 ? null : withPoint.length / records.length);
-    figures[metricKey('all_vms_with_point', label)] = scalar(disasters.size === 0 ? null : [...disasters.values()].filter(Boolean).length / disasters.size);
-    figures[metricKey('data_loss_s', label)] = distribution(withPoint.map((r) => r.dataLossSec!));
-    figures[metricKey('data_loss_bytes', label)] = distribution(withPoint.map((r) => r.dataLossBytes!));
-    figures[metricKey('downtime_s', label)] = distribution(withPoint.map((r) => r.downtimeSec!));
+  for (const [label, { count, disasters, lossSec, lossBytes, downtimeSec }] of byChoice) {
+    figures[metricKey('with_point', label)] = scalar(lossSec.length / count);
+    figures[metricKey('all_vms_with_point', label)] = scalar([...disasters.values()].filter(Boolean).length / disasters.size);
+    figures[metricKey('data_loss_s', label)] = distribution(lossSec);
+    figures[metricKey('data_loss_bytes', label)] = distribution(lossBytes);
+    figures[metricKey('downtime_s', label)] = distribution(downtimeSec);
   }
 
   const sampled = vms.filter((vm) => vm.retention.samples > 0);

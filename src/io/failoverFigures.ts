@@ -1,7 +1,7 @@
 import { max, mean, quantile } from 'd3-array';
 import { meanInterval } from '../metrics/sampleStats.js';
 import type { FailoverRecord } from '../metrics/types.js';
-import { FAILOVER_CHOICES } from '../scenario/types.js';
+import { FAILOVER_CHOICES, type FailoverChoice } from '../scenario/types.js';
 import { choiceLabel } from '../metrics/choiceLabel.js';
 
 export interface Figures {
@@ -30,24 +30,42 @@ export interface ChoiceFigures {
  * the result's per-VM quantiles cannot be combined into quantiles over all VMs. Choices in the canonical order,
  * clean's dwell times in ascending order.
  */
-export function failoverFigures(records: readonly FailoverRecord[]): ChoiceFigures[] {
-  const byChoice = new Map<string, FailoverRecord[]>();
+export function failoverFigures(records: Iterable<FailoverRecord>): ChoiceFigures[] {
+  // Per choice, only the numbers: a large run's failovers are never all records at once.
+  const byChoice = new Map<string, ChoiceValues>();
   for (const record of records) {
     const label = choiceLabel(record.choice, record.dwellSec);
-    const group = byChoice.get(label) ?? [];
-    group.push(record);
-    byChoice.set(label, group);
+    let values = byChoice.get(label);
+    if (values === undefined) {
+      values = { choice: record.choice, dwellSec: record.dwellSec ?? 0, available: 0, total: 0, dataLossSec: [], dataLossBytes: [], downtimeSec: [] };
+      byChoice.set(label, values);
+    }
+    values.total++;
+    if (record.recoveryPointTimeSec !== null) values.available++;
+    values.dataLossSec.push(record.dataLossSec);
+    values.dataLossBytes.push(record.dataLossBytes);
+    values.downtimeSec.push(record.downtimeSec);
   }
-  const order = (group: FailoverRecord[]) => [FAILOVER_CHOICES.indexOf(group[0]!.choice), group[0]!.dwellSec ?? 0] as const;
+  const order = (values: ChoiceValues) => [FAILOVER_CHOICES.indexOf(values.choice), values.dwellSec] as const;
   const groups = [...byChoice].sort(([, a], [, b]) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
-  return groups.map(([choice, group]) => ({
+  return groups.map(([choice, values]) => ({
     choice,
-    available: group.filter((r) => r.recoveryPointTimeSec !== null).length,
-    total: group.length,
-    dataLossSec: figures(group.map((r) => r.dataLossSec)),
-    dataLossBytes: figures(group.map((r) => r.dataLossBytes)),
-    downtimeSec: figures(group.map((r) => r.downtimeSec)),
+    available: values.available,
+    total: values.total,
+    dataLossSec: figures(values.dataLossSec),
+    dataLossBytes: figures(values.dataLossBytes),
+    downtimeSec: figures(values.downtimeSec),
   }));
+}
+
+interface ChoiceValues {
+  choice: FailoverChoice;
+  dwellSec: number;
+  available: number;
+  total: number;
+  dataLossSec: (number | null)[];
+  dataLossBytes: (number | null)[];
+  downtimeSec: (number | null)[];
 }
 
 /** mean, p95 and max of the non-null values; nulls (no recovery point) are not zero loss, so they are left out. */

@@ -1,3 +1,4 @@
+import { eachFailover } from '../metrics/failoverTable.js';
 import type { PrecisionMetric, PrecisionSummary, ProcessServerSummary, SimulationResult, UplinkSummary, VmSummary } from '../metrics/types.js';
 import { cycleSections } from './cycleSections.js';
 import { failoverFigures, type Figures } from './failoverFigures.js';
@@ -124,7 +125,7 @@ function byWorstP95(a: VmSummary, b: VmSummary): number {
 }
 
 function failoverSection(result: SimulationResult): string {
-  const choices = failoverFigures(result.failovers);
+  const choices = failoverFigures(eachFailover(result.failovers));
   if (choices.length === 0) return '';
   const rows = choices.map((c) => [
     c.choice,

@@ -7,6 +7,7 @@ import { compatibilityFindings } from '../scenario/compatibility.js';
 import { compatibilityTable } from './compatibilityCsv.js';
 import { writeCsvFile } from './csvFileWriter.js';
 import { failoversTable } from './failoversCsv.js';
+import { eachFailover } from '../metrics/failoverTable.js';
 import { lifecycleTable } from './lifecycleCsv.js';
 import type { OutputFolderOptions } from './outputFolder.js';
 import { plansTable } from './plansCsv.js';
@@ -63,7 +64,7 @@ async function fillRunFolder(folder: string, result: SimulationResult, options: 
   const written = ['summary.json', 'failovers.csv'];
   writeFileSync(at('summary.json'), summaryJson(result), 'utf8');
   // Each table goes out row by row (csvFileWriter.ts): only one batch of rows is formatted at a time.
-  writeCsvFile(at('failovers.csv'), failoversTable, result.failovers);
+  writeCsvFile(at('failovers.csv'), failoversTable, eachFailover(result.failovers));
   if (result.timeseries.length > 0) writeCsvFile(at('timeseries.csv'), timeseriesTable(hasDirection(result.timeseries)), result.timeseries);
   // Or streamed into the folder while the run was made.
   if (existsSync(at('timeseries.csv'))) written.push('timeseries.csv');

@@ -3,6 +3,7 @@
 // quantities come from one run's result, so replications give the figures a confidence interval.
 import { costsSchema } from '../scenario/costsSchema.js';
 import type { CostSpec, FailoverChoice, Scenario, VmSpec } from '../scenario/types.js';
+import { failoversOfChoice } from './failoverTable.js';
 import type { SimulationResult } from './types.js';
 
 /** A billing month: 730 hours, a twelfth of a 365-day year (as cloud price lists count). */
@@ -67,7 +68,7 @@ export function costFigures(result: SimulationResult, scenario: Scenario): CostF
   const penalty =
     costs.penaltyPer === 'plan'
       ? summedMeanPenalty(result.planRuns, (r) => r.plan, costs)
-      : summedMeanPenalty(result.failovers.filter((r) => r.choice === choice), (r) => r.vm, costs);
+      : summedMeanPenalty(failoversOfChoice(result.failovers, choice), (r) => r.vm, costs);
   const compute = scenario.vms.length * (costs.computeTimePerFailoverSec / HOUR_SEC) * costs.perFailoverComputeHour;
   const perDisaster = penalty === null ? null : penalty + compute;
   const penaltyPerYear = perDisaster === null ? null : costs.disastersPerYear * perDisaster;
@@ -97,7 +98,7 @@ interface Failover {
  * The mean penalty of each VM (or plan) over the disasters at which it had a recovery point, summed. One that
  * never had a point cannot be priced (its loss is the whole VM): null.
  */
-function summedMeanPenalty<F extends Failover>(failovers: readonly F[], owner: (f: F) => string, costs: CostSpec): number | null {
+function summedMeanPenalty<F extends Failover>(failovers: Iterable<F>, owner: (f: F) => string, costs: CostSpec): number | null {
   const byOwner = new Map<string, { sum: number; count: number }>();
   for (const f of failovers) {
     const entry = byOwner.get(owner(f)) ?? { sum: 0, count: 0 };

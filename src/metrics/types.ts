@@ -1,5 +1,7 @@
-// What simulate() returns: plain, JSON-serialisable data. Formatting to files and the terminal is io/'s job.
+// What simulate() returns: plain data (the failovers in typed arrays, so that a worker can post them).
+// Formatting to files and the terminal is io/'s job.
 import type { FailoverChoice } from '../scenario/types.js';
+import type { FailoverTable } from './failoverTable.js';
 
 /** Summary statistics of a sample (or of a time-weighted signal). null fields when there is no data. */
 export interface Stats {
@@ -189,7 +191,8 @@ export interface SimulationResult {
   processServers: ProcessServerSummary[];
   uplinks: UplinkSummary[];
   /** One record per disaster × VM × choice, ordered by disaster time, then VM order, then choice order. */
-  failovers: FailoverRecord[];
+  /** One failover per disaster × VM × choice (failoverTable.ts reads them as records). */
+  failovers: FailoverTable;
   /** Empty when output.sampleIntervalSec is 0. */
   timeseries: TimeseriesSample[];
   /** Events the engine processed (for benchmarks). */

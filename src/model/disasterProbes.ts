@@ -4,6 +4,7 @@ import type { RandomStream } from '../engine/random.js';
 import { choiceVariants } from '../metrics/choiceLabel.js';
 import { planSummary } from '../metrics/planSummary.js';
 import { sampleStats } from '../metrics/sampleStats.js';
+import { FailoverTableBuilder } from '../metrics/failoverTable.js';
 import type { FailoverRecord, GroupSummary, PlanRecord, PlanSummary } from '../metrics/types.js';
 import type { FailoverChoice, Scenario } from '../scenario/types.js';
 import { drawDowntime } from './downtimeDraws.js';
@@ -22,9 +23,8 @@ import type { Site } from './site.js';
  */
 export class DisasterProbes {
   readonly timesSec: number[];
-  readonly failovers: FailoverRecord[] = [];
-  /** The same records, per VM in scenario order. */
-  readonly failoversByVm: FailoverRecord[][];
+  /** Every failover evaluated, disaster by disaster, VM by VM, choice by choice. */
+  readonly failovers: FailoverTableBuilder;
   readonly planRuns: PlanRecord[] = [];
   private readonly groupAges: { processed: number[]; app: number[] }[];
 
@@ -35,7 +35,8 @@ export class DisasterProbes {
     stream: (label: string) => RandomStream,
   ) {
     this.timesSec = disasterTimes(scenario, stream('disasters/times'));
-    this.failoversByVm = site.vms.map(() => []);
+    const variants = choiceVariants(scenario.failover.choices, scenario.disasters.dwellSec);
+    this.failovers = new FailoverTableBuilder(this.timesSec, site.vms.map((vm) => vm.spec.name), variants);
     this.groupAges = scenario.replicationGroups.map(() => ({ processed: [], app: [] }));
     const detectionStream = stream('disasters/detection');
     const downtimeStreams = site.vms.map((vm) => stream(`downtime/${vm.spec.name}`));
@@ -67,7 +68,7 @@ export class DisasterProbes {
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, disasterSec);
     this.recordGroupAges(groupPoints, disasterSec);
     const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
-    const variants = choiceVariants(scenario.failover.choices, scenario.disasters.dwellSec);
+    const { variants } = this.failovers.table;
     site.vms.forEach((vm, i) => {
       const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
       const syncRate = vm.domain.finalSyncRateFor(vm.stream);
@@ -76,9 +77,7 @@ export class DisasterProbes {
       recordsOf.set(vm.spec.name, evaluate);
       // Clean is evaluated once per dwell time: a corruption that began that long before the disaster.
       for (const { choice, dwellSec } of variants) {
-        const record = evaluate(choice, dwellSec);
-        this.failovers.push(record);
-        this.failoversByVm[i]!.push(record);
+        this.failovers.add(evaluate(choice, dwellSec));
       }
     });
     scenario.recoveryPlans.forEach((plan, p) => {

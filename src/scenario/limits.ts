@@ -13,7 +13,8 @@ export const LIMITS = {
   events: 2e9,
   /**
    * timeseries.csv rows bound the file (about 60 bytes a row: `rposim run` streams it to disk, so memory does not
-   * grow with it); failovers.csv rows are held in memory until the run ends.
+   * grow with it); failovers.csv rows are held until the run ends, as columns of 45–85 bytes a row
+   * (failoverTable.ts: at most 850 MB at the limit).
    */
   timeseriesRows: 10_000_000,
   failoverRows: 10_000_000,

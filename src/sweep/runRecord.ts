@@ -1,5 +1,6 @@
 // What one run (point × replication) leaves behind: a few figures per VM × failover choice, aggregated over
 // the run's disasters. Small on purpose: it is written to disk as soon as the run finishes.
+import { vmFailovers } from '../metrics/failoverTable.js';
 import { mean, quantileSorted } from 'd3-array';
 import { choiceLabel, choiceVariants } from '../metrics/choiceLabel.js';
 import type { SimulationResult } from '../metrics/types.js';
@@ -50,9 +51,12 @@ export function commonestFirst(texts: readonly string[]): string {
 /** One row per VM × choice (clean: per dwell time), in the result's VM order and the scenario's choice order. */
 export function runRows(result: SimulationResult, choices: readonly FailoverChoice[], dwellSec: readonly number[] = []): RunRow[] {
   const variants = choiceVariants(choices, dwellSec);
+  const table = result.failovers;
+  const vmIndex = new Map(table.vms.map((name, i) => [name, i]));
   return result.vms.flatMap((vm) =>
     variants.map(({ choice, dwellSec: dwell }): RunRow => {
-      const records = result.failovers.filter((f) => f.vm === vm.name && f.choice === choice && (f.dwellSec ?? null) === dwell);
+      const variantIndex = table.variants.findIndex((v) => v.choice === choice && v.dwellSec === dwell);
+      const records = variantIndex < 0 ? [] : vmFailovers(table, vmIndex.get(vm.name)!, variantIndex);
       const loss = sortedValues(records.map((f) => f.dataLossSec));
       const missing = records.filter((f) => f.recoveryPointTimeSec === null);
       const downtime = sortedValues(records.map((f) => f.downtimeSec));

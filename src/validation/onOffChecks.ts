@@ -1,3 +1,4 @@
+import { eachFailover } from '../metrics/failoverTable.js';
 import { compare, type CheckResult } from './checkResult.js';
 import { solveHomogeneousOnOff } from './fluidSpectral.js';
 import { fractionAbove, mean } from './poissonQueueChecks.js';
@@ -28,7 +29,7 @@ export function onOffChecks(run = ON_OFF_RUN): CheckResult[] {
   });
   const e = replicate(scenario, run.seed, run.replications, (result) => {
     const backlog = totalUnuploadedByTime(result);
-    const lags = result.failovers.map((record) => record.dataLossSec!);
+    const lags = Array.from(eachFailover(result.failovers), (record) => record.dataLossSec!);
     return {
       tail10: fractionAbove(backlog, 10 * MB),
       tail30: fractionAbove(backlog, 30 * MB),

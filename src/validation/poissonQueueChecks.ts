@@ -1,3 +1,4 @@
+import { eachFailover } from '../metrics/failoverTable.js';
 import type { Distribution } from '../scenario/types.js';
 import { compare, type CheckResult } from './checkResult.js';
 import { queueScenario } from './queueScenario.js';
@@ -45,7 +46,7 @@ export function poissonQueueChecks(c: PoissonQueueCase, run = POISSON_RUN): Chec
   const capacity = c.capacityBytesPerSec;
   const estimates = replicate(scenario, run.seed, run.replications, (result) => {
     const waits = totalUnuploadedByTime(result).map((q) => q / capacity);
-    const lags = result.failovers.map((record) => record.dataLossSec!);
+    const lags = Array.from(eachFailover(result.failovers), (record) => record.dataLossSec!);
     const measured: Record<string, number> = {
       meanWait: mean(waits),
       meanLag: mean(lags),

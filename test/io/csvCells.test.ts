@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { expect, test } from 'vitest';
 import { bytesCell, neutraliseFormula, secondsCell } from '../../src/io/csvCells.js';
 import { failoversCsv } from '../../src/io/failoversCsv.js';
@@ -41,7 +42,7 @@ test.each([
 });
 
 test('every CSV rposim writes neutralises a formula in a name', () => {
-  const record = resultFixture().failovers[0]!;
+  const record = failoverRecords(resultFixture().failovers)[0]!;
   const [, row] = failoversCsv([{ ...record, vm: '=1+1' }]).split('\n');
   expect(row!.startsWith("'=1+1,")).toBe(true);
 });

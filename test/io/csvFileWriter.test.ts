@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ test('CsvFileWriter appends rows as they come and gives the bytes of the whole t
 
 test('writeCsvFile(path, table, records) writes what the table formatter gives', async () => {
   const path = join(await tempFolder(), 'failovers.csv');
-  const records = resultFixture().failovers;
+  const records = failoverRecords(resultFixture().failovers);
   writeCsvFile(path, failoversTable, records);
   expect(await readFile(path, 'utf8')).toBe(failoversCsv(records));
 });

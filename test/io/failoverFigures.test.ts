@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { expect, test } from 'vitest';
 import { failoverFigures, figures } from '../../src/io/failoverFigures.js';
 import { resultFixture } from '../fixtures/simulationResult.js';
@@ -11,7 +12,7 @@ test('figures(values) without any number is all null', () => {
 });
 
 test('failoverFigures(records) groups by choice over all VMs, in canonical choice order', () => {
-  const [latest, appConsistent] = failoverFigures(resultFixture().failovers);
+  const [latest, appConsistent] = failoverFigures(failoverRecords(resultFixture().failovers));
   expect(latest).toMatchObject({ choice: 'latest', available: 2, total: 2 });
   expect(latest!.dataLossSec).toEqual({ mean: 270, p95: 432, max: 450, ci95: null, halfWidth: null });
   expect(appConsistent).toMatchObject({ choice: 'latest-app-consistent', available: 0, total: 2 });

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { expect, test } from 'vitest';
 import { failoversCsv } from '../../src/io/failoversCsv.js';
 import { resultFixture } from '../fixtures/simulationResult.js';
@@ -7,21 +8,21 @@ const HEADER =
   'shutdown_s,detection_s,backlog_processing_s,job_s,extra_processing_s,boot_s,note';
 
 test('failoversCsv(records) has the exact header and one line per record', () => {
-  const lines = failoversCsv(resultFixture().failovers).split('\n');
+  const lines = failoversCsv(failoverRecords(resultFixture().failovers)).split('\n');
   expect(lines[0]).toBe(HEADER);
   expect(lines).toHaveLength(1 + 4 + 1); // header, records, trailing newline
   expect(lines.at(-1)).toBe('');
 });
 
 test('failoversCsv(records) formats seconds with 3 decimals and bytes as integers', () => {
-  const lines = failoversCsv(resultFixture().failovers).split('\n');
+  const lines = failoversCsv(failoverRecords(resultFixture().failovers)).split('\n');
   expect(lines[1]).toBe(
     'web-1,latest,100000.500,99910.500,crash-consistent,90.000,4500000,1350.000,0.000,600.000,12.346,300.000,0.000,120.000,',
   );
 });
 
 test('failoversCsv(records) leaves cells empty where there was no recovery point, and says why', () => {
-  const lines = failoversCsv(resultFixture().failovers).split('\n');
+  const lines = failoversCsv(failoverRecords(resultFixture().failovers)).split('\n');
   expect(lines[2]).toBe(
     'web-1,latest-app-consistent,100000.500,,,,,,0.000,600.000,12.346,300.000,0.000,120.000,' +
       'no app-consistent point: app-consistent points are off',
@@ -33,7 +34,7 @@ test('failoversCsv([]) is the header alone', () => {
 });
 
 test('failoversCsv(records) quotes a note that contains a comma', () => {
-  const [record] = resultFixture().failovers;
+  const [record] = failoverRecords(resultFixture().failovers);
   const text = failoversCsv([{ ...record!, note: 'a, b' }]);
   expect(text.split('\n')[1]!.endsWith(',"a, b"')).toBe(true);
 });

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -14,7 +15,7 @@ test('writeResults(result, out) writes summary.json, failovers.csv and timeserie
   expect(await writeResults(result, out)).toEqual(['summary.json', 'failovers.csv', 'timeseries.csv']);
   expect((await readdir(out)).sort()).toEqual(['.rposim', 'failovers.csv', 'summary.json', 'timeseries.csv']);
   expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summaryJson(result));
-  expect(await readFile(join(out, 'failovers.csv'), 'utf8')).toBe(failoversCsv(result.failovers));
+  expect(await readFile(join(out, 'failovers.csv'), 'utf8')).toBe(failoversCsv(failoverRecords(result.failovers)));
   expect(await readFile(join(out, 'timeseries.csv'), 'utf8')).toBe(timeseriesCsv(result.timeseries));
 });
 

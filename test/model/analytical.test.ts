@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulate.js';
 import { scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
@@ -44,7 +45,7 @@ describe('an uplink outage with constant churn r and bandwidth c > r', () => {
     disasters: { timesSec: probes, randomCount: 0 },
     failover: { ...scenarioFixture().failover, choices: ['latest'] },
   });
-  const latest = simulate(scenario).failovers;
+  const latest = failoverRecords(simulate(scenario).failovers);
 
   it('loses what was written since the outage began, while it lasts', () => {
     const [during, atEnd] = latest;

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulate.js';
@@ -7,7 +8,7 @@ const MB = 1e6;
 const HOUR = 3600;
 
 /** The source time of the point `latest` recovers at each disaster (null: none). */
-const latestPoints = (result: ReturnType<typeof simulate>) => result.failovers.filter((f) => f.choice === 'latest').map((f) => f.recoveryPointTimeSec);
+const latestPoints = (result: ReturnType<typeof simulate>) => failoverRecords(result.failovers).filter((f) => f.choice === 'latest').map((f) => f.recoveryPointTimeSec);
 
 describe('periodic delta syncs on constant churn λ, unique fraction u, link c > uλ', () => {
   // λ = 1 MB/s, u = 0.5, c = 100 Mbps = 12.5 MB/s (the process server and the apply rate are faster), RPO 1 h.
@@ -62,7 +63,7 @@ describe('periodic delta syncs on constant churn λ, unique fraction u, link c >
       }),
     );
     expect(latestPoints(result)).toEqual([null, 0, 0, 900, 900, 1200, 1200, 1500]);
-    expect(result.failovers[0]!.note).toContain('initial replication not finished');
+    expect(failoverRecords(result.failovers)[0]!.note).toContain('initial replication not finished');
   });
 
   /** The schedule by its definition: (start, completion) of every sync until the horizon. */

@@ -1,5 +1,6 @@
 // Ransomware dwell time, worked by hand: a corruption found at the disaster t began d earlier, and the clean
 // choice recovers the newest point whose source time is ≤ t − d among those still retained at t.
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { describe, expect, it } from 'vitest';
 import type { FailoverRecord } from '../../src/metrics/types.js';
 import { parseScenario } from '../../src/scenario/parse.js';
@@ -55,7 +56,7 @@ describe('the clean choice on a constant workload with ASR 24 h retention', () =
   const t = 3 * DAY + 10 * HOUR + 17 * MIN + 30;
   const dwell = ['1m', '30m', '2h', '3h', '23h', '23h 30m', '1d', '3d'];
   const result = simulate(asr24h({ times: ['3d 10h 17m 30s'] }, dwell));
-  const records = clean(result.failovers);
+  const records = clean(failoverRecords(result.failovers));
 
   it('recovers the newest retained point from before the corruption, on the pruning grid', () => {
     // Worked by hand (source time of the clean point, data loss = t − source):
@@ -79,7 +80,7 @@ describe('the clean choice on a constant workload with ASR 24 h retention', () =
 
   it('says why there is no clean point, and still reports the other choices', () => {
     expect(records[5]!.note).toMatch(/no retained point from before the corruption/);
-    expect(result.failovers.filter((r) => r.choice !== 'clean').map((r) => r.choice)).toEqual(['latest', 'latest-processed', 'latest-app-consistent', 'custom']);
+    expect(failoverRecords(result.failovers).filter((r) => r.choice !== 'clean').map((r) => r.choice)).toEqual(['latest', 'latest-processed', 'latest-app-consistent', 'custom']);
   });
 
   it('summarises clean once per dwell time in the VM summary', () => {
@@ -90,7 +91,7 @@ describe('the clean choice on a constant workload with ASR 24 h retention', () =
   it('over random disasters: a clean point 23 h back always exists, 23h 30m back half the time, 1 d back never', () => {
     // t − 23h 30m falls at a uniform position r within its hour; the hour mark before it is 23h 30m + r old, kept
     // only when r ≤ 30 min: probability 1/2. At 23 h it is 23 h + r ≤ 24 h old: always. At 1 d: 1 d + r > 1 d.
-    const random = clean(simulate(asr24h({ random: 2000 }, ['23h', '23h 30m', '1d']), { seed: 11 }).failovers);
+    const random = clean(failoverRecords(simulate(asr24h({ random: 2000 }, ['23h', '23h 30m', '1d']), { seed: 11 }).failovers));
     const found = (dwellSec: number) => {
       const mine = random.filter((r) => r.dwellSec === dwellSec);
       return mine.filter((r) => r.recoveryPointTimeSec !== null).length / mine.length;

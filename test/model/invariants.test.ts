@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FailoverRecord } from '../../src/metrics/types.js';
@@ -59,7 +60,7 @@ describe('simulate(scenario) invariants', () => {
     fc.assert(
       fc.property(arbitraryScenario, (scenario) => {
         const result = simulate(scenario);
-        for (const choices of byDisasterAndVm(result.failovers).values()) {
+        for (const choices of byDisasterAndVm(failoverRecords(result.failovers)).values()) {
           const latest = choices.get('latest')!;
           const processed = choices.get('latest-processed')!;
           const app = choices.get('latest-app-consistent')!;
@@ -86,7 +87,7 @@ describe('simulate(scenario) invariants', () => {
         const result = simulate(scenario);
         const { processingDelaySec } = scenario.cloud;
         const { retentionSec } = scenario.policy as AsrPolicySpec;
-        for (const choices of byDisasterAndVm(result.failovers).values()) {
+        for (const choices of byDisasterAndVm(failoverRecords(result.failovers)).values()) {
           const processed = choices.get('latest-processed')!;
           const custom = choices.get('custom')!;
           for (const record of [processed, choices.get('latest-app-consistent')!, custom]) {

@@ -1,5 +1,6 @@
 // Recovery plans that differ only in their failover choice are compared on equal action durations, and a
 // plan's data loss is its VMs' (the largest in seconds, the sum in bytes).
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { expect, it } from 'vitest';
 import { planActionStreams } from '../../src/model/planSchedule.js';
 import type { RandomStream } from '../../src/engine/random.js';
@@ -48,7 +49,7 @@ it('two plans that differ only in choice get the same action draws at every disa
 it("a plan's data loss is the largest of its VMs' in seconds and their sum in bytes, for the plan's choice", () => {
   const result = simulate(scenario, { seed: 3 });
   for (const run of result.planRuns.filter((r) => r.plan === 'app' && r.downtimeSec !== null)) {
-    const records = result.failovers.filter((f) => f.disasterTimeSec === run.disasterTimeSec && f.choice === 'latest-app-consistent');
+    const records = failoverRecords(result.failovers).filter((f) => f.disasterTimeSec === run.disasterTimeSec && f.choice === 'latest-app-consistent');
     expect(records).toHaveLength(2);
     expect(run.dataLossSec).toBe(Math.max(...records.map((f) => f.dataLossSec!)));
     expect(run.dataLossBytes).toBe(records[0]!.dataLossBytes! + records[1]!.dataLossBytes!);

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FailoverRecord, SimulationResult } from '../../src/metrics/types.js';
@@ -91,7 +92,7 @@ describe('background traffic on an uplink', () => {
       }),
     );
     const at = (timeSec: number, choice: FailoverRecord['choice']) =>
-      result.failovers.find((f) => f.disasterTimeSec === timeSec && f.choice === choice)!;
+      failoverRecords(result.failovers).find((f) => f.disasterTimeSec === timeSec && f.choice === choice)!;
     // Everything written up to 01:00 was uploaded as it was written; nothing after it until 03:00.
     expect(at(2 * HOUR, 'latest').dataLossSec).toBeCloseTo(HOUR, 6);
     expect(at(2 * HOUR, 'latest').dataLossBytes).toBeCloseTo(7.2e9, -2);

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/io/loadScenario.js';
@@ -87,7 +88,7 @@ describe('issue 8: the model reports what happened', () => {
     const result = simulate(scenario);
     expect(result.vms[0]!.initialReplicationDoneSec!).toBeLessThan(10 * MIN);
     expect(result.vms[0]!.firstRecoveryPointSec!).toBeGreaterThan(10 * MIN);
-    for (const record of result.failovers) {
+    for (const record of failoverRecords(result.failovers)) {
       expect(record.recoveryPointTimeSec).toBeNull();
       expect(record.note).toContain('no replica');
     }

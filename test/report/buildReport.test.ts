@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../src/metrics/failoverTable.js';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { failoversCsv } from '../../src/io/failoversCsv.js';
@@ -30,7 +31,7 @@ describe('buildReport(folder)', () => {
   const result = simulate(scenario);
   const files = {
     'summary.json': summaryJson(result),
-    'failovers.csv': failoversCsv(result.failovers),
+    'failovers.csv': failoversCsv(failoverRecords(result.failovers)),
     'timeseries.csv': timeseriesCsv(result.timeseries),
     'scenario.resolved.json': JSON.stringify(resolvedScenario(scenario)),
   };
@@ -75,7 +76,7 @@ describe('the report of a 1,000-VM run', () => {
     const html = await buildReport(
       memoryFolder({
         'summary.json': summaryJson(result),
-        'failovers.csv': failoversCsv(result.failovers),
+        'failovers.csv': failoversCsv(failoverRecords(result.failovers)),
         'timeseries.csv': timeseriesCsv(result.timeseries),
         'scenario.resolved.json': JSON.stringify(resolvedScenario(scenario)),
       }),

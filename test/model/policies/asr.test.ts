@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../../src/metrics/failoverTable.js';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/simulate.js';
 import { oneVmScenario } from '../../helpers/policyScenario.js';
@@ -24,7 +25,7 @@ describe('ASR (classic): 5-minute crash-consistent points on the documented prun
     expect(vm.retention.oldestPointAgeMeanSec!).toBeCloseTo(3_150_000 / 47, 6);
     expect(vm.retention.storagePeakBytes!).toBeCloseTo(4 * MB * DAY, 0);
     // 20 h back from 47 h is 27 h = 97 200 s, the first point of its hour bucket: kept.
-    expect(result.failovers[0]!.recoveryPointTimeSec).toBe(27 * HOUR);
+    expect(failoverRecords(result.failovers)[0]!.recoveryPointTimeSec).toBe(27 * HOUR);
   });
 
   it('asr-modernized takes its own defaults: 3 days of retention, no app-consistent points, a 30 min threshold', () => {

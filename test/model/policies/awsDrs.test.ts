@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsDrsPolicy } from '../../../src/model/policies/awsDrs.js';
@@ -40,7 +41,7 @@ describe('AWS DRS point-in-time snapshots: every 10 min kept 1 h, hourly kept 24
     // 24 h (172 800 s), so the newest such point is day 1's daily snapshot, 86 400 s (exactly 2 days old, still kept).
     const daily = simulate(oneVmScenario({ policy: { kind: 'aws-drs', dailyRetention: '2d' }, horizon: '3d5m', disasters: ['3d'], choices: ['latest', 'custom'], customPointAge: '25h' }));
     expect(daily.vms[0]!.recoveryPointsRetainedAtEnd).toBe(30);
-    const [latest, custom] = daily.failovers;
+    const [latest, custom] = failoverRecords(daily.failovers);
     expect(custom!.recoveryPointTimeSec).toBe(86_400);
     // Most recent data: everything uploaded (the link keeps up with 4 MB/s), nothing lost.
     expect(latest!.recoveryPointKind).toBe('latest-uploaded');
@@ -48,7 +49,7 @@ describe('AWS DRS point-in-time snapshots: every 10 min kept 1 h, hourly kept 24
     expect(daily.vms[0]!.rpo.max!).toBeLessThan(1);
     // 90 minutes back from 3 d is 253 800 s: the last-hour snapshots start at 255 600 s, so the hourly 252 000 s.
     const hourly = simulate(oneVmScenario({ policy: { kind: 'aws-drs', dailyRetention: '2d' }, horizon: '3d5m', disasters: ['3d'], choices: ['custom'], customPointAge: '90m' }));
-    expect(hourly.failovers[0]!.recoveryPointTimeSec).toBe(252_000);
+    expect(failoverRecords(hourly.failovers)[0]!.recoveryPointTimeSec).toBe(252_000);
   });
 
   // The rule written out independently: which snapshots exist at nowSec, given every snapshot ever taken.

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../../src/metrics/failoverTable.js';
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_CHOICES, type FailoverChoice } from '../../../src/scenario/types.js';
 import { simulate } from '../../../src/simulate.js';
@@ -25,7 +26,7 @@ describe('every failover choice a product lacks gives a row with a note and no n
     it(`${JSON.stringify(policy)} has ${has.join(', ')}`, () => {
       // 5 h into a steady run, every choice the product has finds a point at least the custom age (1 h) old.
       const result = simulate(oneVmScenario({ policy, horizon: '6h', disasters: ['5h'], choices: [...PRODUCT_CHOICES] }));
-      for (const record of result.failovers) {
+      for (const record of failoverRecords(result.failovers)) {
         if (has.includes(record.choice)) {
           expect(record.recoveryPointTimeSec, record.choice).not.toBeNull();
           expect(record.dataLossSec, record.choice).not.toBeNull();

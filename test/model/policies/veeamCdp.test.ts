@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../../src/metrics/failoverTable.js';
 import { describe, expect, it } from 'vitest';
 import { veeamCdpPolicy } from '../../../src/model/policies/veeamCdp.js';
 import type { VeeamCdpPolicySpec } from '../../../src/scenario/types.js';
@@ -44,10 +45,10 @@ describe('Veeam CDP: short-term points every RPO kept hours, long-term points ev
     // (from 244 800 s), so the long-term point before it, 230 400 s.
     const oneDay = simulate(oneVmScenario({ policy: { kind: 'veeam-cdp' }, horizon: '3d1h', disasters: ['3d'], choices: ['latest', 'custom'], customPointAge: '1d' }));
     expect(oneDay.vms[0]!.recoveryPointsRetainedAtEnd).toBe(970);
-    const [latest, custom] = oneDay.failovers;
+    const [latest, custom] = failoverRecords(oneDay.failovers);
     expect(latest!.recoveryPointTimeSec).toBe(3 * DAY);
     expect(custom!.recoveryPointTimeSec).toBe(172_800);
     const fiveHours = simulate(oneVmScenario({ policy: { kind: 'veeam-cdp' }, horizon: '3d1h', disasters: ['3d'], choices: ['custom'], customPointAge: '5h' }));
-    expect(fiveHours.failovers[0]!.recoveryPointTimeSec).toBe(230_400);
+    expect(failoverRecords(fiveHours.failovers)[0]!.recoveryPointTimeSec).toBe(230_400);
   });
 });

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slots, vsphereReplicationPolicy } from '../../../src/model/policies/vsphereReplication.js';
@@ -56,10 +57,10 @@ describe('vSphere Replication point-in-time instances: N a day for D days, the l
       simulate(oneVmScenario({ policy: { kind: 'vsphere-replication', rpo: '1h', instancesPerDay: 3, instanceDays: 2 }, churn: [{ constant: '1 MB/s' }], horizon: '3d1m', disasters: ['3d'], choices: ['custom'], customPointAge: age }));
     const recent = run('47h');
     expect(recent.vms[0]!.recoveryPointsRetainedAtEnd).toBe(7);
-    const found = recent.failovers[0]!.recoveryPointTimeSec!;
+    const found = failoverRecords(recent.failovers)[0]!.recoveryPointTimeSec!;
     expect(found).toBeGreaterThanOrEqual(DAY);
     expect(found).toBeLessThan(DAY + HOUR);
-    expect(run('49h').failovers[0]!.recoveryPointTimeSec).toBeNull();
+    expect(failoverRecords(run('49h').failovers)[0]!.recoveryPointTimeSec).toBeNull();
   });
 
   it('property: never more than N × D ≤ 24 instances besides the latest, and pruning at any time keeps the same set', () => {

@@ -1,3 +1,4 @@
+import { failoverRecords } from '../../../src/metrics/failoverTable.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zertoPolicy } from '../../../src/model/policies/zerto.js';
@@ -49,13 +50,13 @@ describe('Zerto journal: a checkpoint every 5 s, history bounded in time and by 
     // Hourly from the 2 h warm-up to the 24 h horizon: 23 samples, each 2 000 s of history and 8 GB of journal.
     expect(vm.retention).toEqual({ intervalSec: HOUR, samples: 23, storageMeanBytes: 8 * GB, storagePeakBytes: 8 * GB, oldestPointAgeMeanSec: 2000, oldestPointAgeMinSec: 2000 });
     for (const sample of result.timeseries.filter((s) => s.timeSec >= 2000)) expect(sample.oldestPointAgeSec).toBe(2000);
-    const [latest, custom] = result.failovers;
+    const [latest, custom] = failoverRecords(result.failovers);
     expect(latest!.recoveryPointTimeSec).toBe(20 * HOUR);
     expect(custom!.recoveryPointTimeSec).toBeNull();
     expect(custom!.note).toContain('no retained point');
     // Without the limit, a disaster at 20 h goes back to the checkpoint exactly 1 h old.
     const open = simulate(oneVmScenario({ policy: { kind: 'zerto', journalHistory: '1h' }, disasters: ['20h'], choices: ['custom'], customPointAge: '1h' }));
-    expect(open.failovers[0]!.recoveryPointTimeSec).toBe(19 * HOUR);
+    expect(failoverRecords(open.failovers)[0]!.recoveryPointTimeSec).toBe(19 * HOUR);
     expect(open.vms[0]!.retention.oldestPointAgeMinSec).toBe(HOUR);
   });
 
@@ -67,7 +68,7 @@ describe('Zerto journal: a checkpoint every 5 s, history bounded in time and by 
     const result = simulate(
       oneVmScenario({ policy: { kind: 'zerto', journalHistory: '1h', journalLimit: '8 GB' }, linkOutages: [{ start: '10h', duration: '1h' }], disasters: ['10h30m'], choices: ['latest', 'custom'], customPointAge: '40m', sampleInterval: '30m' }),
     );
-    const [latest, custom] = result.failovers;
+    const [latest, custom] = failoverRecords(result.failovers);
     expect(latest!.recoveryPointTimeSec).toBe(36_000);
     expect(custom!.recoveryPointTimeSec).toBe(35_400);
     const atHalfPast = result.timeseries.find((s) => s.timeSec === 37_800)!;
