@@ -46,12 +46,21 @@ console.log('machine may be shared, and waiting for a core adds wall time, not C
 
 // 1. Large sites: a month at 100, 1,000 and 10,000 VMs; the cost per VM-day across them.
 console.log('\nsimulate() on bench/largeSite.ts (daily profile + bursts, random outages, 100 disasters), one process each');
-/** Issue 10's goals: CPU seconds and peak RSS (MB) for the month; runs past budgetCpuSec are stopped and projected. */
+/**
+ * Issue 10's goals: CPU seconds and peak RSS (MB) for the month; runs past budgetCpuSec are stopped and
+ * projected. The budgets let today's runs finish (10,000 VMs: about 350 CPU s), since a peak is only known then.
+ */
 const siteSizes: { vms: number; budgetCpuSec: number | null; goal: { cpuSec: number; rssMb: number } | null }[] = [
   { vms: 100, budgetCpuSec: null, goal: null },
   { vms: 1000, budgetCpuSec: 600, goal: { cpuSec: 5, rssMb: 500 } },
-  ...(quick ? [] : [{ vms: 10_000, budgetCpuSec: 120, goal: { cpuSec: 60, rssMb: 2000 } }]),
+  ...(quick ? [] : [{ vms: 10_000, budgetCpuSec: 600, goal: { cpuSec: 60, rssMb: 2000 } }]),
 ];
+/** Time and memory are judged apart: a run may meet one and not the other. */
+function siteStatus(cpuMet: boolean, rssMet: boolean): string {
+  if (cpuMet && rssMet) return 'met';
+  if (cpuMet || rssMet) return `${cpuMet ? 'time' : 'memory'} met, ${cpuMet ? 'memory' : 'time'} not yet`;
+  return 'not yet';
+}
 const sites: SiteRun[] = [];
 const siteRows: string[][] = [];
 const stopped: string[] = [];
@@ -76,7 +85,8 @@ for (const { vms, budgetCpuSec, goal } of siteSizes) {
     site.events === null ? '' : fixed(site.events, 0),
     fixed(msPerVmDay, 2),
     goal === null ? '' : `≤ ${goal.cpuSec} CPU s, ≤ ${mb(goal.rssMb)}`,
-    goal === null ? '' : status(done && site.cpuSec <= goal.cpuSec && site.peakRssMb <= goal.rssMb),
+    // A stopped run has met neither: its time is over the budget and its peak is not known yet.
+    goal === null ? '' : siteStatus(done && site.cpuSec <= goal.cpuSec, done && site.peakRssMb <= goal.rssMb),
   ]);
 }
 print(table(['run', 'CPU s', 'wall s', 'peak RSS', 'events', 'CPU ms / VM-day', 'goal', ''], siteRows));
