@@ -41,10 +41,12 @@ export function failoverFigures(records: Iterable<FailoverRecord>): ChoiceFigure
       byChoice.set(label, values);
     }
     values.total++;
-    if (record.recoveryPointTimeSec !== null) values.available++;
-    values.dataLossSec.push(record.dataLossSec);
-    values.dataLossBytes.push(record.dataLossBytes);
-    values.downtimeSec.push(record.downtimeSec);
+    if (record.recoveryPointTimeSec === null) continue;
+    values.available++;
+    // Only numbers: a list of doubles alone is held unboxed, 8 bytes each (figures leaves nulls out anyway).
+    if (record.dataLossSec !== null) values.dataLossSec.push(record.dataLossSec);
+    if (record.dataLossBytes !== null) values.dataLossBytes.push(record.dataLossBytes);
+    if (record.downtimeSec !== null) values.downtimeSec.push(record.downtimeSec);
   }
   const order = (values: ChoiceValues) => [FAILOVER_CHOICES.indexOf(values.choice), values.dwellSec] as const;
   const groups = [...byChoice].sort(([, a], [, b]) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
@@ -63,9 +65,9 @@ interface ChoiceValues {
   dwellSec: number;
   available: number;
   total: number;
-  dataLossSec: (number | null)[];
-  dataLossBytes: (number | null)[];
-  downtimeSec: (number | null)[];
+  dataLossSec: number[];
+  dataLossBytes: number[];
+  downtimeSec: number[];
 }
 
 /** mean, p95 and max of the non-null values; nulls (no recovery point) are not zero loss, so they are left out. */
