@@ -1,8 +1,8 @@
 // What one run (point × replication) leaves behind: a few figures per VM × failover choice, aggregated over
 // the run's disasters. Small on purpose: it is written to disk as soon as the run finishes.
-import { vmFailovers } from '../metrics/failoverTable.js';
 import { mean, quantileSorted } from 'd3-array';
 import { choiceLabel, choiceVariants } from '../metrics/choiceLabel.js';
+import { vmFailovers } from '../metrics/failoverTable.js';
 import type { SimulationResult } from '../metrics/types.js';
 import type { FailoverChoice } from '../scenario/types.js';
 
