@@ -1,6 +1,6 @@
 import { replicationSeed } from './engine/replicationSeed.js';
 import { estimateMean, type Estimate } from './metrics/confidenceInterval.js';
-import { eachFailover } from './metrics/failoverTable.js';
+import { failoversOfChoice } from './metrics/failoverTable.js';
 import type { FailoverRecord, PrecisionMetric, SimulateOptions, SimulationResult } from './metrics/types.js';
 import type { FailoverChoice, Scenario } from './scenario/types.js';
 import { simulate } from './simulate.js';
@@ -101,8 +101,8 @@ function meanOf(result: SimulationResult, choice: FailoverChoice, metric: Precis
   const read = PRECISION_METRICS[metric];
   let sum = 0;
   let count = 0;
-  for (const record of eachFailover(result.failovers)) {
-    const value = record.choice === choice ? read(record) : null;
+  for (const record of failoversOfChoice(result.failovers, choice)) {
+    const value = read(record);
     if (value !== null) (sum += value), count++;
   }
   return count === 0 ? null : sum / count;

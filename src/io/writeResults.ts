@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eachFailover } from '../metrics/failoverTable.js';
 import type { SimulationResult } from '../metrics/types.js';
 import { resolvedScenario } from '../scenario/resolvedScenario.js';
 import type { Scenario } from '../scenario/types.js';
@@ -7,7 +8,6 @@ import { compatibilityFindings } from '../scenario/compatibility.js';
 import { compatibilityTable } from './compatibilityCsv.js';
 import { writeCsvFile } from './csvFileWriter.js';
 import { failoversTable } from './failoversCsv.js';
-import { eachFailover } from '../metrics/failoverTable.js';
 import { lifecycleTable } from './lifecycleCsv.js';
 import type { OutputFolderOptions } from './outputFolder.js';
 import { plansTable } from './plansCsv.js';

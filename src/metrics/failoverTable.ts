@@ -180,9 +180,10 @@ export function vmFailovers(t: FailoverTable, vmIndex: number, variantIndex: num
   return records;
 }
 
-/** The failovers of one choice (clean: of every dwell time), in the table's order, made one at a time. */
+/** The failovers of one choice (clean: of every dwell time), in the table's order; only those are made. */
 export function* failoversOfChoice(t: FailoverTable, choice: FailoverChoice): Generator<FailoverRecord> {
-  for (const record of eachFailover(t)) if (record.choice === choice) yield record;
+  // A failover's variant is its index modulo the variants: the grid's innermost order.
+  for (let k = 0; k < t.length; k++) if (t.variants[k % t.variants.length]!.choice === choice) yield failoverAt(t, k);
 }
 
 /** The columns' memory, to transfer with the table when a worker posts it (instead of copying it). */

@@ -190,8 +190,7 @@ export interface SimulationResult {
   vms: VmSummary[];
   processServers: ProcessServerSummary[];
   uplinks: UplinkSummary[];
-  /** One record per disaster × VM × choice, ordered by disaster time, then VM order, then choice order. */
-  /** One failover per disaster × VM × choice (failoverTable.ts reads them as records). */
+  /** One failover per disaster × VM × choice, by disaster time, then VM order, then choice order (failoverTable.ts reads them as records). */
   failovers: FailoverTable;
   /** Empty when output.sampleIntervalSec is 0. */
   timeseries: TimeseriesSample[];

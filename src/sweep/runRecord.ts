@@ -50,13 +50,15 @@ export function commonestFirst(texts: readonly string[]): string {
 
 /** One row per VM × choice (clean: per dwell time), in the result's VM order and the scenario's choice order. */
 export function runRows(result: SimulationResult, choices: readonly FailoverChoice[], dwellSec: readonly number[] = []): RunRow[] {
-  const variants = choiceVariants(choices, dwellSec);
   const table = result.failovers;
-  const vmIndex = new Map(table.vms.map((name, i) => [name, i]));
-  return result.vms.flatMap((vm) =>
-    variants.map(({ choice, dwellSec: dwell }): RunRow => {
-      const variantIndex = table.variants.findIndex((v) => v.choice === choice && v.dwellSec === dwell);
-      const records = variantIndex < 0 ? [] : vmFailovers(table, vmIndex.get(vm.name)!, variantIndex);
+  // Where each asked-for variant sits among the run's (-1: not evaluated); the table's VMs are the result's, in order.
+  const variants = choiceVariants(choices, dwellSec).map((variant) => ({
+    ...variant,
+    index: table.variants.findIndex((v) => v.choice === variant.choice && v.dwellSec === variant.dwellSec),
+  }));
+  return result.vms.flatMap((vm, vmIndex) =>
+    variants.map(({ choice, dwellSec: dwell, index }): RunRow => {
+      const records = index < 0 ? [] : vmFailovers(table, vmIndex, index);
       const loss = sortedValues(records.map((f) => f.dataLossSec));
       const missing = records.filter((f) => f.recoveryPointTimeSec === null);
       const downtime = sortedValues(records.map((f) => f.downtimeSec));

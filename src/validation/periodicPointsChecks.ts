@@ -1,4 +1,4 @@
-import { eachFailover } from '../metrics/failoverTable.js';
+import { failoverRecords } from '../metrics/failoverTable.js';
 import { compare, type CheckResult } from './checkResult.js';
 import { fractionAbove, mean } from './poissonQueueChecks.js';
 import { periodicPointsExceedance } from './queueFormulas.js';
@@ -31,8 +31,9 @@ export function periodicPointsChecks(run = PERIODIC_RUN): CheckResult[] {
   });
   const e = replicate(scenario, run.seed, run.replications, (result) => {
     const rpo = result.vms[0]!.rpo;
-    const lossSec = Array.from(eachFailover(result.failovers), (record) => record.dataLossSec!);
-    const lossBytes = Array.from(eachFailover(result.failovers), (record) => record.dataLossBytes!);
+    const records = failoverRecords(result.failovers);
+    const lossSec = records.map((record) => record.dataLossSec!);
+    const lossBytes = records.map((record) => record.dataLossBytes!);
     return {
       mean: rpo.mean!,
       max: rpo.max!,
