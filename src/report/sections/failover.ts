@@ -1,4 +1,4 @@
-import { quantile } from 'd3-array';
+import { quantile, quantileSorted } from 'd3-array';
 import { figures, type Figures } from '../../io/failoverFigures.js';
 import { formatBytes, formatDuration } from '../../io/humanUnits.js';
 import { chart } from '../chart.js';
@@ -11,9 +11,11 @@ import { timeUnit } from '../scales.js';
 const CDF_POINTS = 200;
 
 function cdf(values: number[]): Array<{ x: number; p: number }> {
-  const sorted = Float64Array.from(values).sort();
+  // Sorted once: quantile() copies and partially sorts its input on every call, which made this chart most of
+  // a large run's report (a minute for a million failovers).
+  const sorted = Array.from(values).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  return Array.from({ length: CDF_POINTS + 1 }, (_, i) => ({ x: quantile(sorted, i / CDF_POINTS)!, p: i / CDF_POINTS }));
+  return Array.from({ length: CDF_POINTS + 1 }, (_, i) => ({ x: quantileSorted(sorted, i / CDF_POINTS)!, p: i / CDF_POINTS }));
 }
 
 const withCi = (f: Figures, format: (v: number | null) => string) =>
