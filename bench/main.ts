@@ -8,6 +8,7 @@ import type { HorizonRun } from './horizonMemory.js';
 import { loadLine, machineLine } from './machine.js';
 import type { CommandUsage } from './measuredCommand.js';
 import type { PeerComparison } from './peerComparison.js';
+import type { ReportSpeed } from './reportSpeed.js';
 import { TOLERANCE } from './peerComparison.js';
 import { fixed, mb, percent, status, table, times, tiny } from './report.js';
 import type { Section } from './section.js';
@@ -138,7 +139,16 @@ if (plan !== null) {
   print(table(['run', 'CPU s', 'wall s', 'peak RSS', 'goal', ''], [[`fastest of ${plan.runs}`, fixed(plan.cpuSec, 2), fixed(plan.wallSec, 2), mb(plan.peakRssMb), '≤ 1 s', status(plan.cpuSec <= 1)]]));
 }
 
-// 5. Sweeps.
+// 5. The report of a large run (no goal in issue 10: a figure to keep an eye on).
+console.log('\nrposim run --no-timeseries, then rposim report on its folder, bench/largeSite.ts, whole process each');
+const report = run<ReportSpeed>({ kind: 'report', vms: 1000, days: 3 }, 'rposim report on a 1,000-VM run');
+if (report !== null) {
+  const row = (command: string, usage: CommandUsage) => [command, fixed(usage.cpuSec, 1), fixed(usage.wallSec, 1), mb(usage.peakRssMb)];
+  const site = `${fixed(report.vms, 0)} VMs × ${report.days} d`;
+  print(table(['command', 'CPU s', 'wall s', 'peak RSS'], [row(`run, ${site}`, report.run), row(`report (failovers.csv ${mb(report.failoversMb)})`, report.report)]));
+}
+
+// 6. Sweeps.
 console.log('\nrposim sweep (runSweep) of small-site × 1 day, runs per wall second');
 const sweep = run<SweepThroughput>({ kind: 'sweep', runs: quick ? 400 : 1500, rounds: quick ? 1 : 3 }, 'sweep with 1 and 2 workers');
 if (sweep !== null) {
@@ -161,7 +171,7 @@ if (!quick) {
   }
 }
 
-// 6. Against the model an engineer would write instead.
+// 7. Against the model an engineer would write instead.
 console.log('\nagainst a plain-Python heapq model of the same workload (bench/peer/, bench/peerSite.ts), 7 days');
 const peerRows: string[][] = [];
 const agreeRows: string[][] = [];

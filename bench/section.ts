@@ -4,6 +4,7 @@ import { compareHold } from './holdModel.js';
 import { horizonRun } from './horizonMemory.js';
 import { comparePeer } from './peerComparison.js';
 import { planSpeed } from './planSpeed.js';
+import { reportSpeed } from './reportSpeed.js';
 import { siteRun } from './siteRun.js';
 import { bigSweep, sweepThroughput } from './sweepThroughput.js';
 
@@ -12,6 +13,7 @@ export type Section =
   | { kind: 'site'; vms: number; days: number; budgetCpuSec: number | null }
   | { kind: 'horizon'; vms: number; days: number }
   | { kind: 'plan'; repeats: number }
+  | { kind: 'report'; vms: number; days: number }
   | { kind: 'sweep'; runs: number; rounds: number }
   | { kind: 'bigSweep'; runs: number }
   | { kind: 'peer'; vms: number; days: number; repeats: number; python: string };
@@ -26,6 +28,8 @@ async function measure(section: Section): Promise<unknown> {
       return horizonRun(section.vms, section.days);
     case 'plan':
       return planSpeed(section.repeats);
+    case 'report':
+      return reportSpeed(section.vms, section.days);
     case 'sweep':
       return sweepThroughput(section.runs, section.rounds);
     case 'bigSweep':
