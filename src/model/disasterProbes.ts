@@ -67,19 +67,22 @@ export class DisasterProbes {
     site.observeAll(disasterSec);
     const groupPoints = groupPointsAt(scenario.replicationGroups, site.vmByName, disasterSec);
     this.recordGroupAges(groupPoints, disasterSec);
-    const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
     const { variants } = this.failovers.table;
-    site.vms.forEach((vm, i) => {
+    // A recovery plan fails its VMs over with its own choice, with the same draws: kept per VM only when there are plans.
+    const recordsOf = new Map<string, (choice: FailoverChoice) => FailoverRecord>();
+    const plans = scenario.recoveryPlans.length > 0;
+    for (let i = 0; i < site.vms.length; i++) {
+      const vm = site.vms[i]!;
       const draws = drawDowntime(scenario.failover, vm.spec, detectionSec, downtimeStreams[i]!);
       const syncRate = vm.domain.finalSyncRateFor(vm.stream);
-      const evaluate = (choice: FailoverChoice, dwellSec: number | null = null) =>
-        evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, groupPoints.get(vm.spec.name) ?? null, dwellSec);
-      recordsOf.set(vm.spec.name, evaluate);
+      const group = groupPoints.get(vm.spec.name) ?? null;
       // Clean is evaluated once per dwell time: a corruption that began that long before the disaster.
-      for (const { choice, dwellSec } of variants) {
-        this.failovers.add(evaluate(choice, dwellSec));
+      for (let v = 0; v < variants.length; v++) {
+        const { choice, dwellSec } = variants[v]!;
+        this.failovers.add(evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, group, dwellSec));
       }
-    });
+      if (plans) recordsOf.set(vm.spec.name, (choice) => evaluateFailover(vm, disasterSec, choice, draws, scenario, syncRate, group));
+    }
     scenario.recoveryPlans.forEach((plan, p) => {
       const actions = drawPlanActions(plan, planStreams[p]!);
       this.planRuns.push(planAtDisaster(plan, disasterSec, detectionSec, (vm) => recordsOf.get(vm)!(plan.choice), actions));
