@@ -1,8 +1,29 @@
 import { access } from 'node:fs/promises';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
+import { runProgress } from './runProgress.js';
 
-// Loaded when a report is asked for: the charting library would slow down the start of every command.
-const writeReport = async (folder: string, out?: string) => (await import('../io/writeReport.js')).writeReport(folder, out);
+/**
+ * Writes the report, showing on a terminal how far each CSV file is read once that takes a second (a large
+ * run's failovers.csv takes most of its report's time). The module is loaded when a report is asked for: the
+ * charting library would slow down the start of every command.
+ */
+async function writeReport(folder: string, out?: string): Promise<string> {
+  const { writeReport: write } = await import('../io/writeReport.js');
+  const reading: { name: string; progress: ReturnType<typeof runProgress> | null } = { name: '', progress: null };
+  const onRead = (name: string, fraction: number) => {
+    if (reading.name !== name || reading.progress === null) {
+      reading.progress?.finish();
+      reading.name = name;
+      reading.progress = runProgress(process.stderr, `report: ${name}`, 'read');
+    }
+    reading.progress.update(fraction);
+  };
+  try {
+    return await write(folder, out, onRead);
+  } finally {
+    reading.progress?.finish();
+  }
+}
 
 interface ReportArgs {
   folder: string;

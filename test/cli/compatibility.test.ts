@@ -1,5 +1,5 @@
 // The compatibility report through the CLI, and bad disk, background and throttling input as a user meets it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,4 +83,19 @@ vms:
   expect(lines).toContainEqual(expect.stringMatching(/bad\.yaml:3:\d+: processServers\[0\]\.bandwidthThrottling\.nonWorkHourBandwidth: expected a data rate .*with a unit, .*found "fast"$/));
   expect(lines).toContainEqual(expect.stringMatching(/bad\.yaml:3:\d+: processServers\[0\]\.bandwidthThrottling\.workDays\[1\]: expected one of monday, tuesday/));
   expect(lines).toContainEqual(expect.stringMatching(/bad\.yaml:8:\d+: vms\[0\]\.disks\[0\]\.used: expected a size no larger than the disk's size/));
+});
+
+test('a site that breaks one rule many times prints ten findings of it and counts the rest; compatibility.csv has them all', () => {
+  const many = OVER_LIMIT.replace('  - name: sql\n', '  - name: sql\n    count: 25\n');
+  const file = join(folder, 'many-over-limit.yaml');
+  writeFileSync(file, many);
+  const { code, stderr } = rposim(['validate', file]);
+  expect(code).toBe(0);
+  const churnLines = stderr.split('\n').filter((line) => /^compatibility error: vm sql-\d+, disk data: mean churn 2\.7 MB\/s/.test(line));
+  expect(churnLines).toHaveLength(10);
+  expect(stderr).toContain("compatibility error: ... and 15 more of rule disk-churn (every finding is in the run's compatibility.csv)");
+  const out = join(folder, 'many-out');
+  expect(rposim(['run', file, '--out', out, '--quiet', '--no-timeseries']).code).toBe(0);
+  const rows = readFileSync(join(out, 'compatibility.csv'), 'utf8').trim().split('\n').slice(1);
+  expect(rows.filter((row: string) => row.startsWith('error,disk-churn,'))).toHaveLength(25);
 });
