@@ -1,11 +1,13 @@
 import { formatPrecision, formatSummary } from '../io/formatSummary.js';
 import { InputError } from '../io/inputError.js';
 import { checkOutputFolder } from '../io/outputFolder.js';
+import { MAX_WORKBOOK_ROWS } from '../io/resultsWorkbook.js';
 import { writeRunFolder } from '../io/writeResults.js';
 import { parseFraction } from '../scenario/units.js';
 import { join } from 'node:path';
+import { choiceVariants } from '../metrics/choiceLabel.js';
 import type { PrecisionMetric, SimulationResult } from '../metrics/types.js';
-import { PRODUCT_CHOICES, type FailoverChoice } from '../scenario/types.js';
+import { PRODUCT_CHOICES, type FailoverChoice, type Scenario } from '../scenario/types.js';
 import { PRECISION_METRICS, PrecisionInputError } from '../simulateToPrecision.js';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from './command.js';
 import { defaultOutFolder } from './defaultOutFolder.js';
@@ -65,6 +67,7 @@ export const run: CliCommand<RunArgs> = {
     const scenario = argv.timeseries
       ? loaded.scenario
       : { ...loaded.scenario, output: { ...loaded.scenario.output, sampleIntervalSec: 0 } };
+    if (argv.xlsx) warnOfLongFailovers(scenario);
     const seed = argv.seed ?? scenario.seed;
     const out = argv.out ?? defaultOutFolder(scenario.name);
     // A folder derived from the scenario name may only hold that scenario's results ("a/b" and "a-b" share one).
@@ -134,3 +137,14 @@ export const run: CliCommand<RunArgs> = {
     return EXIT_OK;
   },
 };
+
+/** Said before the run: a workbook leaves out a failovers table longer than it takes (resultsWorkbook.ts). */
+function warnOfLongFailovers(scenario: Scenario): void {
+  const disasters = scenario.disasters.timesSec.length + scenario.disasters.randomCount;
+  const rows = disasters * scenario.vms.length * choiceVariants(scenario.failover.choices, scenario.disasters.dwellSec).length;
+  if (rows <= MAX_WORKBOOK_ROWS) return;
+  console.error(
+    `warning: --xlsx: failovers.csv will have ${rows.toLocaleString('en-US')} rows (disasters × VMs × choices), more than results.xlsx ` +
+      `takes (${MAX_WORKBOOK_ROWS.toLocaleString('en-US')}: it is built in memory); its failovers sheet will say so, and failovers.csv will have every row`,
+  );
+}

@@ -1,9 +1,10 @@
 import { failoverRecords } from '../../src/metrics/failoverTable.js';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { MAX_WORKBOOK_ROWS, tooLongForWorkbook, writeWorkbook } from '../../src/io/resultsWorkbook.js';
 import { writeResults } from '../../src/io/writeResults.js';
 import { simulate } from '../../src/simulate.js';
 import { scenarioFixture } from '../helpers/scenarioFixture.js';
@@ -42,5 +43,20 @@ describe('writeResults(result, out, { xlsx: true })', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100)); // across a second boundary of the zip's timestamps
     await writeResults(result, b, { xlsx: true });
     expect(Buffer.compare(await readFile(join(a, 'results.xlsx')), await readFile(join(b, 'results.xlsx')))).toBe(0);
+  });
+
+  it('leaves out a table longer than it takes, saying so in its sheet, and keeps the other sheets', async () => {
+    const out = join(await tempFolder(), 'long');
+    await mkdir(out);
+    await writeFile(join(out, 'summary.json'), JSON.stringify({ vms: [{ name: 'vm-1', rpo: { mean: 300 } }] }));
+    const rows = MAX_WORKBOOK_ROWS + 1;
+    await writeFile(join(out, 'failovers.csv'), `vm,data_loss_s\n${'vm-1,1\n'.repeat(rows)}`);
+    await writeFile(join(out, 'plans.csv'), 'plan,downtime_s\np1,60\n');
+    await writeWorkbook(out);
+    const sheets = await readXlsxFile(await readFile(join(out, 'results.xlsx')));
+    expect(sheets.map((s) => s.sheet)).toEqual(['VMs', 'failovers', 'plans']);
+    expect(sheets[1]!.data).toEqual([['note'], [tooLongForWorkbook('failovers.csv', rows)]]);
+    expect(tooLongForWorkbook('failovers.csv', rows)).toContain('500,001 rows');
+    expect(sheets[2]!.data).toEqual([['plan', 'downtime_s'], ['p1', 60]]);
   });
 });
