@@ -162,6 +162,10 @@ if (sweep !== null) {
       ],
     ),
   );
+  if (sweep.oneWorkerCores !== null) {
+    console.log(`  with 1 worker the sweep kept ${fixed(sweep.oneWorkerCores, 2)} cores busy (main process and worker, CPU ÷ wall), so 2 workers`);
+    console.log(`  on 2 cores can gain at most 2 ÷ ${fixed(sweep.oneWorkerCores, 2)} = ${times(2 / sweep.oneWorkerCores)}`);
+  }
 }
 if (!quick) {
   const big = run<{ runs: number; wallSec: number; peakRssMb: number | null }>({ kind: 'bigSweep', runs: 10_000 }, 'a 10,000-run sweep on 2 workers');

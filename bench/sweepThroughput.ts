@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,12 +25,31 @@ async function sweepFile(folder: string, replications: number, points: number): 
   return file;
 }
 
-/** Runs per second (wall: workers run in parallel) of one sweep into a fresh folder, deleted afterwards. */
-async function sweepRate(folder: string, file: string, workers: number): Promise<number> {
+/**
+ * CPU seconds of this process and of its child processes that have ended (the sweep's workers, once the sweep
+ * has closed them), from /proc/self/stat's utime, stime, cutime and cstime; null where /proc is not available.
+ */
+function treeCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    // Fields 14–17 of the file (utime, stime, cutime, cstime), counted after the command's name.
+    return (fields[11]! + fields[12]! + fields[13]! + fields[14]!) / clockTicksPerSecond;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on (sysconf is not reachable from Node). */
+const clockTicksPerSecond = 100;
+
+/** Runs per second (wall: workers run in parallel) of one sweep into a fresh folder, deleted afterwards, and the cores it kept busy. */
+async function sweepRate(folder: string, file: string, workers: number): Promise<{ rate: number; cores: number | null }> {
   const out = join(folder, `out-${workers}`);
+  const cpuBefore = treeCpuSeconds();
   const { seconds, result } = await timed(() => runSweep(file, { out, workers }));
+  const cpuAfter = treeCpuSeconds();
   await rm(out, { recursive: true, force: true });
-  return result.computed / seconds;
+  return { rate: result.computed / seconds, cores: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / seconds };
 }
 
 export interface SweepThroughput {
@@ -40,6 +60,12 @@ export interface SweepThroughput {
   twoWorkers: number;
   /** Median over rounds of two ÷ one, each pair measured back to back. */
   ratio: number;
+  /**
+   * Median over rounds of the cores the sweep with one worker kept busy (its CPU seconds, main process and worker
+   * together, ÷ its wall seconds; null without /proc). Above 1, V8's compiler and collector threads and the main
+   * process use the second core, and two workers can gain at most 2 ÷ this.
+   */
+  oneWorkerCores: number | null;
 }
 
 /**
@@ -57,14 +83,16 @@ export async function sweepThroughput(runs: number, rounds: number): Promise<Swe
     const one: number[] = [];
     const two: number[] = [];
     const ratios: number[] = [];
+    const cores: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const a = await sweepRate(folder, file, 1);
       const b = await sweepRate(folder, file, 2);
-      one.push(a);
-      two.push(b);
-      ratios.push(b / a);
+      one.push(a.rate);
+      two.push(b.rate);
+      ratios.push(b.rate / a.rate);
+      if (a.cores !== null) cores.push(a.cores);
     }
-    return { runs, rounds, oneWorker: median(one), twoWorkers: median(two), ratio: median(ratios) };
+    return { runs, rounds, oneWorker: median(one), twoWorkers: median(two), ratio: median(ratios), oneWorkerCores: cores.length === rounds ? median(cores) : null };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
