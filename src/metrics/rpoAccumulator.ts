@@ -11,7 +11,8 @@ const PROBABILITIES = [0.5, 0.95, 0.99] as const;
  * replication stopped); before its first point a stream has no RPO, only "not protected yet".
  *
  * The mean, the maximum, the time within the threshold and the alerts are exact; quantiles are exact for
- * regular sawtooths and within 0.1% otherwise (SawtoothQuantiles). Memory does not grow with the horizon.
+ * regular sawtooths, within 0.07% otherwise, and within 0.14%, 0.27%, … once a stream's range of RPO values
+ * needs more than 4,096 bins (SawtoothQuantiles). Memory does not grow with the horizon.
  */
 export class RpoAccumulator {
   private fromSec = Number.NaN;

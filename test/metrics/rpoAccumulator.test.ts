@@ -74,7 +74,7 @@ describe('RpoAccumulator', () => {
     );
   });
 
-  it('SawtoothQuantiles over many flushes: exact while few values repeat, within 0.1% once binned, as the whole sawtooth in memory gives', () => {
+  it('SawtoothQuantiles over many flushes: exact while few values repeat, within its stated bound once binned, as the whole sawtooth in memory gives', () => {
     // Thousands of segments go through several 2,048-value flushes and merges (the tests above stay within one).
     fc.assert(
       fc.property(
@@ -99,12 +99,67 @@ describe('RpoAccumulator', () => {
           }
           const ps = [0.01, 0.5, 0.95, 0.99, 1];
           const exact = sawtoothStats(starts, ends, ps);
-          const tolerance = distinct > 0 ? 1e-9 : 1e-3;
+          // Binned: the bins' width, halved no more often than a bag's 2,048 bins need: the values span 14.4 octaves,
+          // which 128 bins an octave (3 halvings, 0.54%) cover in 1,850 bins.
+          const tolerance = distinct > 0 ? 1e-9 : bag.relativeError;
+          expect(tolerance).toBeLessThanOrEqual(distinct > 0 ? 1e-9 : 2 ** (8 / 1024) - 1);
           expect(bag.exact).toBe(distinct > 0);
           bag.quantiles(ps, total).forEach((q, i) => expect(Math.abs(q! - exact.quantiles[i]!)).toBeLessThanOrEqual(tolerance * exact.quantiles[i]!));
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  it('SawtoothQuantiles with a bin cap: bins halve until the bags fit, each quantile within the stated bound of the exact one', () => {
+    // Values over a wide range (1 ms to 10 days, log-uniform: 30 octaves, 30,000 finest bins) with a cap of 256
+    // bins a bag: the bags must halve several times. `relativeError` is the bound the README states.
+    fc.assert(
+      fc.property(fc.integer({ min: 5_000, max: 20_000 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(256, 1024), (count, seed, maxBins) => {
+        let state = seed;
+        const next = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+        const starts = new Float64Array(count);
+        const ends = new Float64Array(count);
+        const bag = new SawtoothQuantiles(4096, maxBins);
+        const uncapped = new SawtoothQuantiles();
+        let total = 0;
+        for (let k = 0; k < count; k++) {
+          const a = 1e-3 * 2 ** (next() * 30);
+          const d = a * next();
+          starts[k] = a;
+          ends[k] = a + d;
+          bag.add(a, a + d);
+          uncapped.add(a, a + d);
+          total += d;
+        }
+        const ps = [0.01, 0.5, 0.95, 0.99, 1];
+        const exact = sawtoothStats(starts, ends, ps);
+        const bound = bag.relativeError;
+        // Coarsened: wider bins than the finest, and both bags within the cap.
+        expect(bound).toBeGreaterThan(uncapped.relativeError);
+        expect(bag.entries).toBeLessThanOrEqual(2 * maxBins);
+        expect(uncapped.entries).toBeGreaterThan(2 * maxBins);
+        bag.quantiles(ps, total).forEach((q, i) => expect(Math.abs(q! - exact.quantiles[i]!)).toBeLessThanOrEqual(bound * exact.quantiles[i]!));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('SawtoothQuantiles below its bin cap gives the quantiles it gives with no cap at all', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ a: fc.double({ min: 1, max: 5000, noNaN: true }), d: fc.double({ min: 0.5, max: 600, noNaN: true }) }), { minLength: 40, maxLength: 3000 }), (segments) => {
+        const capped = new SawtoothQuantiles(16, 4096);
+        const free = new SawtoothQuantiles(16, 2 ** 30);
+        let total = 0;
+        for (const { a, d } of segments) {
+          capped.add(a, a + d);
+          free.add(a, a + d);
+          total += d;
+        }
+        expect(capped.relativeError).toBe(2 ** (1 / 1024) - 1);
+        expect(capped.quantiles([0.5, 0.95, 0.99], total)).toEqual(free.quantiles([0.5, 0.95, 0.99], total));
+      }),
+      { numRuns: 50 },
     );
   });
 
