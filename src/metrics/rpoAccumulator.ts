@@ -12,7 +12,7 @@ const PROBABILITIES = [0.5, 0.95, 0.99] as const;
  *
  * The mean, the maximum, the time within the threshold and the alerts are exact; quantiles are exact for
  * regular sawtooths, within 0.07% otherwise, and within 0.14%, 0.27%, … once a stream's range of RPO values
- * needs more than 4,096 bins (SawtoothQuantiles). Memory does not grow with the horizon.
+ * needs more than 2,048 bins (SawtoothQuantiles). Memory does not grow with the horizon.
  */
 export class RpoAccumulator {
   private fromSec = Number.NaN;

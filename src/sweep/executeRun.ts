@@ -72,8 +72,8 @@ export function executeRun(sweep: PreparedSweep, index: number, scenarioOf = (po
 
 /**
  * The sweep's runs, as a worker process executes them. A point's runs have consecutive indices (its
- * replications), so the last point's scenario is kept: parsing and validating it cost more than a one-day
- * run (2.2 of 5.5 ms a run in the bench's sweep), and every replication would repeat it.
+ * replications), so the last point's scenario is kept: parsing and validating it cost as much as simulating
+ * a day of the small site (2.2 of the 5.5 ms a run took in the bench's sweep), and every replication repeated it.
  */
 export function sweepExecutor(input: SweepInput): (index: number) => RunRecord {
   const sweep = prepareSweep(input);
