@@ -1,11 +1,10 @@
 // One run of a comparison: strategy s at replication k, on the seed every strategy shares at k (common random
 // numbers). Runs inside a worker process (compareProcess.ts); the record depends only on (comparison, index).
 import { replicationSeed } from '../engine/replicationSeed.js';
-import { formatIssues } from '../scenario/issues.js';
-import { parseScenario } from '../scenario/parse.js';
 import type { ChurnTraceData } from '../scenario/traceData.js';
 import type { Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
+import { batchScenario, failureLine } from '../sweep/batchScenario.js';
 import type { RunJob } from '../sweep/runProcesses.js';
 import { runFigures, type RunFigures } from './metrics.js';
 
@@ -48,10 +47,7 @@ export const failedCompareRecord = (run: CompareRun, error: string): CompareRunR
 export function compareExecutor(input: CompareInput): (index: number) => CompareRunRecord {
   const scenarios = new Map<number, Scenario | string>();
   const scenarioOf = (s: number): Scenario | string => {
-    if (!scenarios.has(s)) {
-      const parsed = parseScenario(input.variants[s], { source: input.source, traces: input.traces });
-      scenarios.set(s, parsed.ok ? parsed.scenario : formatIssues(parsed.errors).replace(/\n/g, '; '));
-    }
+    if (!scenarios.has(s)) scenarios.set(s, batchScenario(input.variants[s], input.source, input.traces));
     return scenarios.get(s)!;
   };
   return (index) => {
@@ -61,8 +57,7 @@ export function compareExecutor(input: CompareInput): (index: number) => Compare
     try {
       return { ...run, status: 'ok', error: '', figures: runFigures(simulate(scenario, { seed: run.seed }), scenario) };
     } catch (error) {
-      // The message only: a stack would differ between machines and break byte-identical outputs.
-      return failedCompareRecord(run, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      return failedCompareRecord(run, failureLine(error));
     }
   };
 }

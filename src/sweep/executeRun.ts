@@ -1,11 +1,10 @@
 // One run: build the variant scenario for its point, validate it like any scenario, simulate, summarise.
 // Runs inside a sweep worker process (sweepProcess.ts); the record depends only on (sweep, run index).
-import { formatIssues } from '../scenario/issues.js';
-import { parseScenario } from '../scenario/parse.js';
 import type { ChurnTraceData } from '../scenario/traceData.js';
 import type { Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
 import { setAtPath } from './axisPath.js';
+import { batchScenario, failureLine } from './batchScenario.js';
 import { runAt, sweepLayout, type Run, type SweepLayout } from './design.js';
 import { runRows, type RunRecord } from './runRecord.js';
 import type { RunJob } from './runProcesses.js';
@@ -45,28 +44,22 @@ export function variantRaw(sweep: PreparedSweep, point: number): { ok: true; raw
 /** A run that gave no result, and why. */
 export const failedRecord = (run: Run, error: string): RunRecord => ({ ...run, status: 'failed', error, rows: [] });
 
-/** A point's scenario, validated, or why it cannot be run (one line: it lands in a CSV cell). */
-export type PointScenario = { ok: true; scenario: Scenario } | { ok: false; error: string };
-
-export function pointScenario(sweep: PreparedSweep, point: number): PointScenario {
+/** A point's scenario, validated, or why it cannot be run. */
+function pointScenario(sweep: PreparedSweep, point: number): Scenario | string {
   const variant = variantRaw(sweep, point);
-  if (!variant.ok) return variant;
-  const parsed = parseScenario(variant.raw, { source: sweep.spec.base, traces: sweep.traces });
-  return parsed.ok ? parsed : { ok: false, error: formatIssues(parsed.errors).replace(/\n/g, '; ') };
+  return variant.ok ? batchScenario(variant.raw, sweep.spec.base, sweep.traces) : variant.error;
 }
 
 /** Run `index` of the sweep, on its point's scenario (`scenarioOf` may hand back one it already parsed: simulate never changes it). */
 export function executeRun(sweep: PreparedSweep, index: number, scenarioOf = (point: number) => pointScenario(sweep, point)): RunRecord {
   const run = runAt(index, sweep.spec.replications, sweep.baseSeed);
-  const point = scenarioOf(run.point);
-  if (!point.ok) return failedRecord(run, point.error);
-  const { scenario } = point;
+  const scenario = scenarioOf(run.point);
+  if (typeof scenario === 'string') return failedRecord(run, scenario);
   try {
     const result = simulate(scenario, { seed: run.seed });
     return { ...run, status: 'ok', error: '', rows: runRows(result, scenario.failover.choices, scenario.disasters.dwellSec) };
   } catch (error) {
-    // The message only: a stack would differ between machines and break byte-identical outputs.
-    return failedRecord(run, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    return failedRecord(run, failureLine(error));
   }
 }
 
@@ -77,7 +70,7 @@ export function executeRun(sweep: PreparedSweep, index: number, scenarioOf = (po
  */
 export function sweepExecutor(input: SweepInput): (index: number) => RunRecord {
   const sweep = prepareSweep(input);
-  let last: { point: number; scenario: PointScenario } | null = null;
+  let last: { point: number; scenario: Scenario | string } | null = null;
   const scenarioOf = (point: number) => {
     if (last?.point !== point) last = { point, scenario: pointScenario(sweep, point) };
     return last.scenario;
