@@ -14,12 +14,25 @@ export interface PendingOptions {
   signal?: AbortSignal;
 }
 
-/** Runs `pending` in order; returns how many were scheduled. Throws, once no run is in flight, when a worker could not write its file. */
+/**
+ * Runs `pending` in order; returns how many were scheduled. Throws, once no run is in flight, when a worker could
+ * not write its file. Each lane runs one run at a time; lanes are added as the runner's concurrency grows and end
+ * as it shrinks, so the runs in flight follow it.
+ */
 export async function runPending(runner: Runner, pending: readonly number[], options: PendingOptions): Promise<number> {
   let next = 0;
   let failure: unknown = null;
+  let lanes = 0;
+  const running: Promise<void>[] = [];
+  const more = () => next < pending.length && !options.signal?.aborted && failure === null;
+  const addLanes = () => {
+    while (lanes < runner.concurrency && more()) {
+      lanes++;
+      running.push(lane());
+    }
+  };
   const lane = async () => {
-    while (next < pending.length && !options.signal?.aborted && failure === null) {
+    while (more() && lanes <= runner.concurrency) {
       const index = pending[next++]!;
       try {
         const done = await runner.run(index);
@@ -27,12 +40,15 @@ export async function runPending(runner: Runner, pending: readonly number[], opt
         options.onDone(done);
       } catch (error) {
         failure ??= error;
-        return;
+        break;
       }
+      addLanes();
     }
+    lanes--;
   };
-  // Every lane ends before the caller closes the workers, also when one lane fails.
-  await Promise.all(Array.from({ length: runner.concurrency }, lane));
+  addLanes();
+  // Every lane ends before the caller closes the workers, also when one lane fails; lanes added meanwhile too.
+  for (let awaited = 0; awaited < running.length; awaited++) await running[awaited];
   if (failure !== null) throw failure;
   return next;
 }
