@@ -1,8 +1,9 @@
 // npm run bench:count: instructions and last-level cache misses of simulate(), counted by cachegrind, which
 // simulates the CPU instead of timing it. On a shared virtual machine CPU and wall times move by 20–30% from
-// run to run; these counts move by well under 1% (Node runs single-threaded, so V8 compiles at the same points
-// whatever the load), so a change of a few percent in the model's work shows. Slow (minutes, the rows in
-// parallel): not part of npm run bench.
+// run to run. Under cachegrind, with V8's predictable mode (one thread, and no collection or compilation driven
+// by the clock), two runs of this command differed by 0.4–2.8% in instructions and by up to 11% in misses: a
+// change of a few percent in the model's work shows. Slow (minutes, the rows in parallel): not part of npm run
+// bench.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Counts, parseCachegrind } from './cachegrindSummary.js';
@@ -14,7 +15,7 @@ const program = fileURLToPath(new URL('./countedRun.js', import.meta.url));
 
 function count(vms: number, days: number, runs: number): Promise<Counts> {
   return new Promise((resolve, reject) => {
-    const child = spawn('valgrind', [...CACHEGRIND, process.execPath, '--single-threaded', program, String(vms), String(days), String(runs)], {
+    const child = spawn('valgrind', [...CACHEGRIND, process.execPath, '--predictable', program, String(vms), String(days), String(runs)], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -33,7 +34,7 @@ const rows = [
   { label: '1,000 VMs × 2 d', vmDays: 2000, vms: 1000, days: 2, runs: 1 },
 ];
 
-console.log('simulate() on bench/largeSite.ts under cachegrind (32 KB L1s, 8 MB last level), Node --single-threaded;');
+console.log('simulate() on bench/largeSite.ts under cachegrind (32 KB L1s, 8 MB last level), Node --predictable;');
 console.log('the same program with no run (Node, the modules, the scenario) is taken off every row');
 const [base, ...counted] = await Promise.all([count(200, 2, 0), ...rows.map((row) => count(row.vms, row.days, row.runs))]);
 const lines = rows.map((row, r) => {
