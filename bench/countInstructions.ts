@@ -1,9 +1,9 @@
 // npm run bench:count: instructions and last-level cache misses of simulate(), counted by cachegrind, which
 // simulates the CPU instead of timing it. On a shared virtual machine CPU and wall times move by 20–30% from
 // run to run. Under cachegrind, with V8's predictable mode (one thread, and no collection or compilation driven
-// by the clock), two runs of this command differed by 0.4–2.8% in instructions and by up to 11% in misses: a
-// change of a few percent in the model's work shows. Slow (minutes, the rows in parallel): not part of npm run
-// bench.
+// by the clock), a row's instructions moved by up to 4% and its misses by up to 14% over three runs of this
+// command: a change of 5% in the model's work shows. Slow (minutes, the rows in parallel): not part of npm
+// run bench.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Counts, parseCachegrind } from './cachegrindSummary.js';
@@ -35,11 +35,12 @@ const rows = [
 ];
 
 console.log('simulate() on bench/largeSite.ts under cachegrind (32 KB L1s, 8 MB last level), Node --predictable;');
-console.log('the same program with no run (Node, the modules, the scenario) is taken off every row');
-const [base, ...counted] = await Promise.all([count(200, 2, 0), ...rows.map((row) => count(row.vms, row.days, row.runs))]);
+console.log('each row less the same program with no run (Node, the modules, its scenario)');
+const counted = await Promise.all(rows.map((row) => Promise.all([count(row.vms, row.days, 0), count(row.vms, row.days, row.runs)])));
 const lines = rows.map((row, r) => {
-  const instructions = counted[r]!.instructions - base!.instructions;
-  const misses = counted[r]!.llReadMisses - base!.llReadMisses;
+  const [base, whole] = counted[r]!;
+  const instructions = whole.instructions - base.instructions;
+  const misses = whole.llReadMisses - base.llReadMisses;
   return [row.label, fixed(instructions / 1e9, 2), fixed(instructions / row.vmDays / 1e6, 2), fixed(misses / 1e6, 2), fixed(misses / row.vmDays / 1e3, 1)];
 });
 for (const line of table(['run', 'G instructions', 'M instr. / VM-day', 'M LL read misses', 'k LL read misses / VM-day'], lines)) console.log(line);
