@@ -46,7 +46,7 @@ const clockTicksPerSecond = 100;
 async function sweepRate(folder: string, file: string, workers: number): Promise<{ rate: number; cores: number | null }> {
   const out = join(folder, `out-${workers}`);
   const cpuBefore = treeCpuSeconds();
-  const { seconds, result } = await timed(() => runSweep(file, { out, workers }));
+  const { seconds, result } = await timed(() => runSweep(file, { out, workers, clock: () => performance.now() }));
   const cpuAfter = treeCpuSeconds();
   await rm(out, { recursive: true, force: true });
   return { rate: result.computed / seconds, cores: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / seconds };
@@ -105,7 +105,7 @@ export async function bigSweep(runs: number): Promise<{ runs: number; wallSec: n
     const file = await sweepFile(folder, runs / 10, 10);
     const out = join(folder, 'out');
     const rss = sampleProcessTreeRss();
-    const { seconds } = await timed(() => runSweep(file, { out, workers: 2 }));
+    const { seconds } = await timed(() => runSweep(file, { out, workers: 2, clock: () => performance.now() }));
     return { runs, wallSec: seconds, peakRssMb: rss.stop() };
   } finally {
     await rm(folder, { recursive: true, force: true });

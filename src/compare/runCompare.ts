@@ -35,7 +35,10 @@ export interface CompareOptions {
   /** Aborting stops scheduling; runs in flight finish and are written. */
   signal?: AbortSignal;
   onProgress?: (progress: SweepProgress) => void;
-  /** Milliseconds. When given, the wall time goes to timing.json (the other files stay byte-reproducible). */
+  /**
+   * Milliseconds. When given, the wall time goes to timing.json (the other files stay byte-reproducible), and
+   * workers hold more runs once runs prove short (runProcesses.ts).
+   */
   clock?: () => number;
 }
 
@@ -79,7 +82,7 @@ export async function runCompare(loaded: LoadedCompare, options: CompareOptions)
   const failures = () => [...records.values()].filter((r) => r.status === 'failed').map((r) => failureOf(r, strategies));
   const read = async (i: number) => records.set(i, await readRunRecord<CompareRunRecord>(options.out, i));
 
-  const runner = createRunner(compareJob(input), options.out, workers, options.heapLimitMb);
+  const runner = createRunner(compareJob(input), options.out, workers, options.heapLimitMb, options.clock);
   let analysis: CompareAnalysis;
   try {
     for (;;) {

@@ -66,7 +66,7 @@ export function crashReason(code: number | null, signal: string | null, stderr: 
 
 interface Task {
   index: number;
-  /** When it was sent to the worker (performance.now()). */
+  /** When it was sent to the worker, on the runner's clock. */
   sentMs: number;
   resolve: (done: RunDone) => void;
   reject: (error: Error) => void;
@@ -77,7 +77,8 @@ class NotStarted extends Error {}
 
 /**
  * Runs a worker holds: the one it computes and the ones already sent, so that it never waits for the main
- * process between runs. At least two; as many as take about HELD_MS to compute, once run times are known.
+ * process between runs. At least two; as many as take about HELD_MS to compute, once run times are known (the
+ * runner is given a clock: the CLI's; without one it holds two).
  * NOTE: with the cores busy (a worker's compiler and collector threads use the second one too), the main process
  * waits for a core before it can answer a finished run, and that wait is longer than a short run: a 10,000-run
  * sweep of 2–3 ms runs made 333 runs/s on one worker and 358 on two while each held two runs, and 466–474 and
@@ -101,10 +102,10 @@ class WorkerProcess {
   private stderrTail = '';
   private readonly ready: Promise<void>;
   private readonly closed: Promise<void>;
-  /** When the worker last finished a run (performance.now()). */
+  /** When the worker last finished a run, on the runner's clock. */
   private lastDoneMs = 0;
 
-  constructor(entry: string, input: unknown, out: string, heapLimitMb: number | undefined, onRunTime: (ms: number) => void) {
+  constructor(entry: string, input: unknown, out: string, heapLimitMb: number | undefined, private readonly timing: RunTiming | null) {
     this.child = fork(entry, [], {
       // Structured clone: the input holds a Map of traces.
       serialization: 'advanced',
@@ -127,10 +128,12 @@ class WorkerProcess {
       if (message.kind === 'listening') return void this.child.send({ kind: 'start', input, out } satisfies ToWorker);
       if (message.kind === 'ready') return started!();
       const task = this.tasks.shift()!;
-      // The worker started this run when it had finished the one before, or when the run reached it.
-      const doneMs = performance.now();
-      onRunTime(doneMs - Math.max(this.lastDoneMs, task.sentMs));
-      this.lastDoneMs = doneMs;
+      if (timing !== null) {
+        // The worker started this run when it had finished the one before, or when the run reached it.
+        const doneMs = timing.clock();
+        timing.onRunTime(doneMs - Math.max(this.lastDoneMs, task.sentMs));
+        this.lastDoneMs = doneMs;
+      }
       if (message.kind === 'done') task.resolve({ index: message.index, status: message.status, error: message.error, crashed: false });
       else task.reject(Object.assign(new Error(message.message), { code: message.code }));
     });
@@ -166,7 +169,7 @@ class WorkerProcess {
       this.tasks.splice(0);
       throw error;
     }
-    task!.sentMs = performance.now();
+    task!.sentMs = this.timing?.clock() ?? 0;
     if (!this.dead) this.child.send({ kind: 'run', index } satisfies ToWorker);
     return done;
   }
@@ -184,20 +187,26 @@ export function workerCount(asked: number | undefined): number {
   return workers;
 }
 
-export function createRunner<I>(job: RunJob<I>, out: string, workers: number, heapLimitMb?: number): Runner {
+/** The runner's clock (milliseconds) and what it reports each run's duration to. */
+interface RunTiming {
+  clock: () => number;
+  onRunTime: (ms: number) => void;
+}
+
+/** `clock` (milliseconds, the caller's: the core reads none) lets workers hold more runs once runs prove short. */
+export function createRunner<I>(job: RunJob<I>, out: string, workers: number, heapLimitMb?: number, clock?: () => number): Runner {
   const entry = builtWorker(job.workerEntry, import.meta.url);
   const all: WorkerProcess[] = [];
   // A moving average of run times, over every worker: runs of a sweep's points can differ in length.
   let meanRunMs: number | null = null;
-  const onRunTime = (ms: number) => {
-    meanRunMs = meanRunMs === null ? ms : 0.8 * meanRunMs + 0.2 * ms;
-  };
+  const timing: RunTiming | null =
+    clock === undefined ? null : { clock, onRunTime: (ms) => void (meanRunMs = meanRunMs === null ? ms : 0.8 * meanRunMs + 0.2 * ms) };
   /** The live worker with the fewest runs in hand, if one has room; a new one while there are fewer than `workers`. */
   const pick = (): WorkerProcess => {
     const alive = all.filter((w) => !w.dead);
     const roomy = alive.filter((w) => w.tasks.length < MAX_HELD).sort((a, b) => a.tasks.length - b.tasks.length)[0];
     if (roomy !== undefined && (roomy.tasks.length === 0 || alive.length >= workers)) return roomy;
-    const worker = new WorkerProcess(entry, job.input, out, heapLimitMb, onRunTime);
+    const worker = new WorkerProcess(entry, job.input, out, heapLimitMb, timing);
     all.push(worker);
     return worker;
   };

@@ -35,7 +35,10 @@ export interface SweepOptions {
   /** Aborting stops scheduling; runs in flight finish and are written. */
   signal?: AbortSignal;
   onProgress?: (progress: SweepProgress) => void;
-  /** Milliseconds. When given, the wall time goes to timing.json (sweep.json stays byte-reproducible). */
+  /**
+   * Milliseconds. When given, the wall time goes to timing.json (sweep.json stays byte-reproducible), and workers
+   * hold more runs once runs prove short (runProcesses.ts).
+   */
   clock?: () => number;
 }
 
@@ -86,7 +89,7 @@ export async function runSweep(sweep: LoadedSweep | string, options: SweepOption
   const progress = () => options.onProgress?.({ done, total: mine.length, failed: failures.length });
   progress();
 
-  const runner = createRunner(sweepJob(loaded.input), options.out, Math.min(workers, Math.max(1, pending.length)), options.heapLimitMb);
+  const runner = createRunner(sweepJob(loaded.input), options.out, Math.min(workers, Math.max(1, pending.length)), options.heapLimitMb, options.clock);
   const runOf = (index: number) => runAt(index, layout.spec.replications, layout.baseSeed);
   let next: number;
   try {
