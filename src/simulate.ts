@@ -1,6 +1,6 @@
 import { Environment } from './engine/environment.js';
 import { createStream } from './engine/random.js';
-import { vmFailovers } from './metrics/failoverTable.js';
+import { vmChoiceSummaries } from './metrics/choiceSummary.js';
 import type { SimulateOptions, SimulationResult } from './metrics/types.js';
 import { FailbackCycle } from './model/cycle/failbackCycle.js';
 import { DisasterProbes } from './model/disasterProbes.js';
@@ -53,7 +53,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     horizonSec,
     warmupSec,
     disasterTimesSec: disasters.timesSec,
-    vms: site.vms.map((vm) => vmSummary(vm, scenario, vmFailovers(disasters.failovers.table, vm.index), retention.summary(vm.index))),
+    vms: site.vms.map((vm) => vmSummary(vm, scenario, vmChoiceSummaries(disasters.failovers.table, vm.index), retention.summary(vm.index))),
     processServers: site.servers.map(processServerSummary),
     uplinks: site.domains.map((domain) => uplinkSummary(domain, horizonSec)),
     failovers: disasters.failovers.table,

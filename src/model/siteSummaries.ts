@@ -1,6 +1,5 @@
-import { choiceSummaries } from '../metrics/choiceSummary.js';
 import { lagSummary } from '../metrics/lagSummary.js';
-import type { FailoverRecord, ProcessServerSummary, RetentionSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
+import type { ChoiceSummary, ProcessServerSummary, RetentionSummary, UplinkSummary, VmSummary } from '../metrics/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ProcessServer } from './processServer.js';
 import type { ReplicationDomain } from './replicationDomain.js';
@@ -11,7 +10,7 @@ import type { ReplicatedVm } from './site.js';
  * failovers. A stream stopped by a failover is observed until it stopped: after that there is no RPO to speak of.
  * A product that recovers its most recent data at any instant (AWS DRS) has the replication lag as its RPO.
  */
-export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scenario, failovers: FailoverRecord[], retention: RetentionSummary): VmSummary {
+export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scenario, failover: ChoiceSummary[], retention: RetentionSummary): VmSummary {
   const { horizonSec, warmupSec } = scenario;
   const endSec = stream.stoppedSec ?? horizonSec;
   const lag = stream.lagSteps === null ? null : lagSummary(stream.lagSteps, warmupSec, endSec, scenario.policy.rpoThresholdSec, scenario.alerts.rpoAlertAfterSec);
@@ -34,7 +33,7 @@ export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scen
     bytesWritten: stream.writtenAt(horizonSec),
     bytesUploaded: stream.uploadedAt(horizonSec),
     bytesProcessed: stream.appliedAt(horizonSec),
-    failover: choiceSummaries(scenario.failover.choices, scenario.disasters.dwellSec ?? [], failovers),
+    failover,
   };
 }
 
