@@ -12,19 +12,24 @@ export const CI_MIN_VALUES = 20;
  */
 export function sampleStats(values: readonly number[]): Stats {
   if (values.length === 0) return { count: 0, mean: null, p50: null, p95: null, p99: null, max: null, ci95: null };
-  const sorted = Array.from(values).sort((a, b) => a - b);
+  // NOTE: a typed array sorts numbers without calling a comparator: twice as fast, and a run's summaries sort a
+  // sample per VM, choice and measure (15,000 at a thousand VMs).
+  const sorted = new Float64Array(values).sort();
   let sum = 0;
   for (const value of sorted) sum += value;
   return {
     count: sorted.length,
     mean: sum / sorted.length,
-    p50: quantileSorted(sorted, 0.5)!,
-    p95: quantileSorted(sorted, 0.95)!,
-    p99: quantileSorted(sorted, 0.99)!,
+    p50: quantileOfSorted(sorted, 0.5),
+    p95: quantileOfSorted(sorted, 0.95),
+    p99: quantileOfSorted(sorted, 0.99),
     max: sorted[sorted.length - 1]!,
     ci95: meanCi95(values),
   };
 }
+
+/** d3's quantileSorted reads only `length` and indices, so a sorted typed array serves (its types ask for an array). */
+const quantileOfSorted = (sorted: Float64Array, p: number): number => quantileSorted(sorted as unknown as number[], p)!;
 
 /**
  * 95% CI of the mean of time-ordered values by batch means, and its half-width t·s/√n; null when there are too few
