@@ -73,7 +73,7 @@ export class ReplicationDomain {
   private readonly marks: Uint8Array;
   private readonly filling: Uint8Array;
   /**
-   * flow()'s result, (intake, upload): a pair returned as an array was a fifth of what a large site allocated.
+   * flow()'s result, (intake, upload): a pair returned as an array was a tenth of what a large site allocated.
    */
   private readonly flowRates = new Float64Array(2);
   private touched: Int32Array;
