@@ -50,11 +50,13 @@ console.log('\nsimulate() on bench/largeSite.ts (daily profile + bursts, random 
 /**
  * Issue 10's goals: CPU seconds and peak RSS (MB) for the month; runs past budgetCpuSec are stopped and
  * projected. The budgets let today's runs finish (10,000 VMs: about 350 CPU s), since a peak is only known then.
+ * The shorter sites run `runs` times, each in its own process: on a shared virtual machine one run's time moves by
+ * 10–30%, and the fastest run is the one least disturbed (the row gives the range; the peak is the largest).
  */
-const siteSizes: { vms: number; budgetCpuSec: number | null; goal: { cpuSec: number; rssMb: number } | null }[] = [
-  { vms: 100, budgetCpuSec: null, goal: null },
-  { vms: 1000, budgetCpuSec: 600, goal: { cpuSec: 5, rssMb: 500 } },
-  ...(quick ? [] : [{ vms: 10_000, budgetCpuSec: 600, goal: { cpuSec: 60, rssMb: 2000 } }]),
+const siteSizes: { vms: number; runs: number; budgetCpuSec: number | null; goal: { cpuSec: number; rssMb: number } | null }[] = [
+  { vms: 100, runs: 3, budgetCpuSec: null, goal: null },
+  { vms: 1000, runs: 3, budgetCpuSec: 600, goal: { cpuSec: 5, rssMb: 500 } },
+  ...(quick ? [] : [{ vms: 10_000, runs: 1, budgetCpuSec: 600, goal: { cpuSec: 60, rssMb: 2000 } }]),
 ];
 /** Time and memory are judged apart: a run may meet one and not the other. */
 function siteStatus(cpuMet: boolean, rssMet: boolean): string {
@@ -65,11 +67,16 @@ function siteStatus(cpuMet: boolean, rssMet: boolean): string {
 const sites: SiteRun[] = [];
 const siteRows: string[][] = [];
 const stopped: string[] = [];
-for (const { vms, budgetCpuSec, goal } of siteSizes) {
-  const label = `${fixed(vms, 0)} VMs × 30 d`;
-  const site = run<SiteRun>({ kind: 'site', vms, days: 30, budgetCpuSec }, `${label}${budgetCpuSec === null ? '' : ` (stopped after ${budgetCpuSec} CPU s)`}`);
-  if (site === null) continue;
+for (const { vms, runs, budgetCpuSec, goal } of siteSizes) {
+  const label = `${fixed(vms, 0)} VMs × 30 d${runs > 1 ? `, fastest of ${runs}` : ''}`;
+  const all = Array.from({ length: runs }, (_, r) =>
+    run<SiteRun>({ kind: 'site', vms, days: 30, budgetCpuSec }, `${fixed(vms, 0)} VMs × 30 d${runs > 1 ? ` (${r + 1} of ${runs})` : ''}${budgetCpuSec === null ? '' : ` (stopped after ${budgetCpuSec} CPU s)`}`),
+  ).filter((site) => site !== null);
+  if (all.length === 0) continue;
+  const fastest = all.reduce((best, site) => (site.cpuSec < best.cpuSec ? site : best));
+  const site = { ...fastest, peakRssMb: Math.max(...all.map((s) => s.peakRssMb)) };
   sites.push(site);
+  const cpuRange = all.length > 1 ? ` (${fixed(Math.min(...all.map((s) => s.cpuSec)), 1)}–${fixed(Math.max(...all.map((s) => s.cpuSec)), 1)})` : '';
   const done = site.fractionDone === 1;
   const msPerVmDay = (site.cpuSec * 1000) / (vms * 30 * site.fractionDone);
   if (!done) {
@@ -80,7 +87,7 @@ for (const { vms, budgetCpuSec, goal } of siteSizes) {
   }
   siteRows.push([
     label,
-    done ? fixed(site.cpuSec, 1) : `> ${fixed(site.cpuSec, 0)}`,
+    done ? `${fixed(site.cpuSec, 1)}${cpuRange}` : `> ${fixed(site.cpuSec, 0)}`,
     fixed(site.wallSec, 1),
     `${mb(site.peakRssMb)}${done ? '' : ' (so far)'}`,
     site.events === null ? '' : fixed(site.events, 0),
