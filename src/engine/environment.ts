@@ -1,5 +1,6 @@
 // The simulation clock and scheduler, in the manner of SimPy's Environment: now, schedule, step, run.
 // Everything the model does is built on this public surface; the engine knows nothing of replication.
+import { storeAsDoubles } from './doubleFields.js';
 import { EventQueue } from './eventQueue.js';
 
 export type Handler = () => void;
@@ -44,6 +45,10 @@ export class Environment {
   /** EventId of the pending event in each slot, or FREE; cancel checks it so stale ids are no-ops. */
   private readonly slotEventIds: number[] = [];
   private readonly freeSlots: number[] = [];
+
+  constructor() {
+    storeAsDoubles(this, 'nowSec');
+  }
 
   /** Simulated time in seconds; starts at 0. */
   get now(): number {

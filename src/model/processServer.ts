@@ -1,3 +1,4 @@
+import { storeAsDoubles } from '../engine/doubleFields.js';
 import { ThresholdTracker } from '../metrics/thresholdTracker.js';
 import type { ProcessServerSpec } from '../scenario/types.js';
 import { Availability } from './availability.js';
@@ -54,6 +55,7 @@ export class ProcessServer {
     warmupSec: number,
     alertAfterSec: number,
   ) {
+    storeAsDoubles(this, 'peakCacheBytes', 'cacheSec', 'cacheBytes', 'intakeSum', 'unlinkedUploadSum', 'linkedFactorSum');
     this.throttleTracker = new ThresholdTracker(0.5, warmupSec);
     this.cacheWarning = new ThresholdTracker(1 - spec.cacheWarningFreeFraction, warmupSec, alertAfterSec);
     this.cacheCritical = new ThresholdTracker(1 - spec.cacheCriticalFreeFraction, warmupSec, alertAfterSec);

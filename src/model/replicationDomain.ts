@@ -1,3 +1,4 @@
+import { storeAsDoubles } from '../engine/doubleFields.js';
 import type { Environment, EventId } from '../engine/environment.js';
 import type { UplinkSpec } from '../scenario/types.js';
 import { Availability } from './availability.js';
@@ -115,6 +116,7 @@ export class ReplicationDomain {
     private readonly clock: LevelClock,
     receivers: readonly SharedReceiver[] = [],
   ) {
+    storeAsDoubles(this, 'wireBytesSent', 'backgroundBytes', 'backgroundTaken', 'backgroundSec', 'unlinkedWireRate', 'wireSec');
     this.paths = paths;
     this.streams = paths.map((path) => path.stream);
     const n = Math.max(1, paths.length);

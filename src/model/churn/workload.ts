@@ -1,3 +1,4 @@
+import { storeAsDoubles } from '../../engine/doubleFields.js';
 import type { Stream } from '../fluid/stream.js';
 import type { ReplicationDomain } from '../replicationDomain.js';
 
@@ -24,6 +25,7 @@ export class Workload {
     /** The stream fed now, or null: writes accumulate as changes no replica has. */
     public target: FeedTarget | null,
   ) {
+    storeAsDoubles(this, 'rateBytesPerSec', 'written', 'anchorSec');
     this.componentRates = new Float64Array(componentCount);
   }
 

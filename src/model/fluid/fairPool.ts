@@ -1,3 +1,4 @@
+import { storeAsDoubles } from '../../engine/doubleFields.js';
 import { IndexedHeap } from './indexedHeap.js';
 
 /**
@@ -27,6 +28,7 @@ export class FairPool {
   private levelValue = Infinity;
 
   constructor(readonly memberCount: number) {
+    storeAsDoubles(this, 'satisfiedSum', 'capacityValue');
     const n = Math.max(1, memberCount);
     this.demands = new Float64Array(n);
     this.satisfied = new IndexedHeap(n);

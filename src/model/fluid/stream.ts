@@ -1,3 +1,4 @@
+import { storeAsDoubles } from '../../engine/doubleFields.js';
 import { RpoAccumulator } from '../../metrics/rpoAccumulator.js';
 import { GrowableSeries } from '../growableSeries.js';
 import type { PointPolicy, WorkloadView } from '../policies/pointPolicy.js';
@@ -103,6 +104,7 @@ export class Stream {
     /** The uplink's virtual clock, for linked streams (null: never linked). */
     private readonly clock: LevelClock | null = null,
   ) {
+    storeAsDoubles(this, 'anchorSec', 'written', 'ingested', 'uploaded', 'processed', 'linkFactor', 'linkValue', 'workloadRate', 'ingestRate', 'uploadRate', 'processRate', 'throttledSec', 'chunkBytes', 'initialReplicationBytes', 'peakSourceBacklog', 'peakCache', 'peakUnuploaded');
     this.delaySec = settings.processingDelaySec;
     this.thresholdSec = settings.policy.rpoThresholdSec;
     this.workloadCurve = settings.policy.needsWorkloadHistory ? new WriteCurve() : null;
