@@ -206,9 +206,13 @@ export class SawtoothQuantiles {
         if (++this.buffered === BUFFER) this.flush();
       }
     } else if (n > 1) {
-      const count = Float64Array.of(n);
+      // One run of n through the flush's scratch columns (the merge reads the same kind of columns every time).
+      const { keys, values, counts } = flushScratch;
+      counts[0] = n;
       for (const [bag, value] of [[this.starts, this.runStart], [this.ends, this.runEnd]] as const) {
-        bag.mergeRuns(Float64Array.of(this.binned ? binOf(value, this.shift) : value), Float64Array.of(value * n), count, 1);
+        keys[0] = this.binned ? binOf(value, this.shift) : value;
+        values[0] = value * n;
+        bag.mergeRuns(keys, values, counts, 1);
       }
       this.checkLimits();
     }
