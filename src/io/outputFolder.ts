@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { InputError } from './inputError.js';
+import { parseTemporaryName } from './temporaries.js';
 
 export const MARKER_FILE = '.rposim';
 
@@ -49,7 +50,8 @@ export async function outputFolderProblem(out: string, marker: OutputMarker, opt
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  if (entries.length === 0) return null;
+  // Empty, or only the temporary of a marker that another rposim is writing right now (two sweeps started at once).
+  if (entries.every((entry) => parseTemporaryName(entry)?.base === MARKER_FILE)) return null;
   const found = await readMarker(out);
   if (found === null) {
     if (await isUnmarkedOutput(out, entries, marker.kind)) return null;

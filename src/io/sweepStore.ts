@@ -63,8 +63,10 @@ export function manifestMismatch(expected: RunsManifest, found: RunsManifest, wh
  */
 export async function openSweepDir(out: string, manifest: RunsManifest, kind: 'sweep' | 'compare' = 'sweep'): Promise<void> {
   await checkOutputFolder(out, { kind });
-  await makeFolder(runsDir(out));
+  // The marker first: another sweep starting into this folder then finds it empty, being marked, or marked.
+  await makeFolder(out);
   writeFileAtomic(join(out, MARKER_FILE), markerText({ kind }));
+  await makeFolder(runsDir(out));
   await removeStaleTemporaries(out);
   await removeStaleTemporaries(runsDir(out));
   // Created with link(), which fails if the name exists: of two sweeps starting into one folder, one writes the

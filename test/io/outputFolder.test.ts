@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { MARKER_FILE, markerText, outputFolderProblem } from '../../src/io/outputFolder.js';
+import { temporaryPath } from '../../src/io/temporaries.js';
 import { tempFolder } from './tempFolder.js';
 
 const run = { kind: 'run', name: 'small-site' } as const;
@@ -12,6 +13,16 @@ test('outputFolderProblem(out) accepts a folder that does not exist, and an empt
   expect(await outputFolderProblem(join(parent, 'new'), run)).toBeNull();
   await mkdir(join(parent, 'empty'));
   expect(await outputFolderProblem(join(parent, 'empty'), run)).toBeNull();
+});
+
+test('outputFolderProblem(out) accepts a folder whose only entry is a marker being written (two sweeps started at once)', async () => {
+  const out = join(await tempFolder(), 'starting');
+  await mkdir(out);
+  await writeFile(temporaryPath(join(out, MARKER_FILE)), markerText({ kind: 'sweep' }));
+  expect(await outputFolderProblem(out, { kind: 'sweep' })).toBeNull();
+  // Anything else beside it is not rposim's doing.
+  await writeFile(temporaryPath(join(out, 'notes.txt')), 'x');
+  expect(await outputFolderProblem(out, { kind: 'sweep' })).toMatch(/not written by rposim/);
 });
 
 test('outputFolderProblem(out) refuses a folder rposim did not write, naming it', async () => {
