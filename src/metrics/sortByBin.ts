@@ -15,8 +15,9 @@ const scratch = {
 /**
  * sorted[0, n) = values[0, n) in ascending order, and keys[0, n) = their bins at `shift` (logBins): a radix sort
  * by bin, then an insertion sort that only moves values within their bin (bins are ordered as their values
- * are). The order is the one a sort of the values gives, so the sums made from it are the same, for half the
- * cost; and each value's bin is found once. Values whose bins span too widely are sorted by comparison.
+ * are). The order is the one a sort of the values gives, so the sums made from it are the same; each value's
+ * bin is found once, and no value is compared with one outside its bin. Values whose bins span too widely are
+ * sorted by comparison.
  */
 export function sortByBin(values: Float64Array, n: number, shift: number, sorted: Float64Array, keys: Float64Array): void {
   if (n > SORT_BY_BIN_MAX) throw new RangeError(`sortByBin sorts at most ${SORT_BY_BIN_MAX} values, got ${n}`);
