@@ -416,14 +416,20 @@ export class ReplicationDomain {
     });
   }
 
-  /** What a stream asks of processing: all it can get with unprocessed data, else what it uploads (apply rate at most). */
-  private processDemand(i: number, now: number): number {
+  /**
+   * What a stream asks of processing: all it can get with unprocessed data, else what it uploads (apply rate at
+   * most). `upload`: the stream's upload now when the caller has just found it (flow's), else null.
+   */
+  private processDemand(i: number, now: number, upload: number | null = null): number {
     const { stream, applyRateBytesPerSec: applyRate } = this.paths[i]!;
     if (!stream.active) return 0;
     const backlogged = stream.uploadedAt(now) - stream.processedAt(now) > stream.tolerance || (this.filling[i]! & FILLING_UNPROCESSED) !== 0;
     if (backlogged) return applyRate;
-    this.flow(i, now);
-    return Math.min(this.flowRates[1]!, applyRate);
+    if (upload === null) {
+      this.flow(i, now);
+      upload = this.flowRates[1]!;
+    }
+    return Math.min(upload, applyRate);
   }
 
   /**
@@ -526,7 +532,7 @@ export class ReplicationDomain {
     this.flow(i, now);
     const ingest = this.flowRates[0]!;
     const upload = this.flowRates[1]!;
-    const process = !stream.active ? 0 : receiver >= 0 ? this.receiverPools[receiver]!.allocation(this.receiverLocal[i]!) : this.processDemand(i, now);
+    const process = !stream.active ? 0 : receiver >= 0 ? this.receiverPools[receiver]!.allocation(this.receiverLocal[i]!) : this.processDemand(i, now, upload);
     const changed = ingest !== stream.ingestRate || upload !== stream.uploadRate || process !== stream.processRate;
     if (changed || stream.anchorSec === now) {
       stream.advanceTo(now);
