@@ -1,11 +1,13 @@
 import { Environment } from './engine/environment.js';
 import { createStream } from './engine/random.js';
 import { vmChoiceSummaries } from './metrics/choiceSummary.js';
+import { mergePartitions } from './metrics/mergePartitions.js';
 import type { SimulateOptions, SimulationResult } from './metrics/types.js';
 import { FailbackCycle } from './model/cycle/failbackCycle.js';
 import { DisasterProbes } from './model/disasterProbes.js';
 import { PRIORITY } from './model/priorities.js';
 import { Site } from './model/site.js';
+import { PARTITION_VMS, sitePartitions } from './model/sitePartitions.js';
 import { RetentionProbe } from './model/retentionProbe.js';
 import { processServerSummary, uplinkSummary, vmSummary } from './model/siteSummaries.js';
 import { sampleTimeseries } from './model/timeseriesProbe.js';
@@ -21,10 +23,36 @@ const COMPACT_INTERVAL_SEC = 4 * 3600;
  * Simulates one scenario with one seed: the library's front door. Pure and deterministic: the same scenario
  * and seed give the same result. Every random input draws from its own stream derived from (seed, label), so
  * adding an input does not shift the others, and runs with the same seed share their random numbers.
+ * A site whose uplinks share nothing is simulated a part at a time (sitePartitions), with the same result.
  * Throws a ScenarioError (the CLI's list of issues) for an invalid scenario.
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   assertValidScenario(scenario);
+  return simulateInParts(scenario, options, PARTITION_VMS);
+}
+
+/** simulate() with parts of about `partVms` VMs (a valid scenario); the same result for any size. */
+export function simulateInParts(scenario: Scenario, options: SimulateOptions, partVms: number): SimulationResult {
+  const partitions = sitePartitions(scenario, partVms);
+  if (partitions === null) return simulateWhole(scenario, options);
+  const { onProgress } = options;
+  const vmCount = scenario.vms.length;
+  let vmsDone = 0;
+  const results = partitions.map((partition) => {
+    const share = partition.vms.length / vmCount;
+    const before = vmsDone / vmCount;
+    const result = simulateWhole(partition.scenario, {
+      ...options,
+      ...(onProgress === undefined ? {} : { onProgress: (fraction: number) => onProgress(before + share * fraction) }),
+    });
+    vmsDone += partition.vms.length;
+    return result;
+  });
+  return mergePartitions(scenario, partitions, results);
+}
+
+/** The whole site on one event loop (a valid scenario). */
+export function simulateWhole(scenario: Scenario, options: SimulateOptions): SimulationResult {
   const seed = options.seed ?? scenario.seed;
   const { horizonSec, warmupSec } = scenario;
   const env = new Environment();
