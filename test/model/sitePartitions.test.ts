@@ -4,6 +4,7 @@ import type { SimulationResult } from '../../src/metrics/types.js';
 import { sitePartitions } from '../../src/model/sitePartitions.js';
 import type { ChurnComponent, Scenario } from '../../src/scenario/types.js';
 import { simulateInParts, simulateWhole } from '../../src/simulate.js';
+import { arbitraryPolicy } from '../helpers/arbitraryPolicy.js';
 import { arbitraryScenario } from '../helpers/arbitraryScenario.js';
 import { processServerFixture, scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
 
@@ -29,10 +30,13 @@ function withSaneRates(churn: ChurnComponent): ChurnComponent {
   return churn;
 }
 
-/** Sites of two to three random sub-sites side by side (each 1–2 uplinks); of three, sometimes with a group across the first two. */
+/**
+ * Sites of two to three random sub-sites side by side (each 1–2 uplinks), under any product's policy; of three,
+ * sometimes with a group across the first two.
+ */
 const arbitrarySite: fc.Arbitrary<Scenario> = fc
-  .record({ parts: fc.array(arbitraryScenario, { minLength: 2, maxLength: 3 }), groupAcross: fc.boolean() })
-  .map(({ parts, groupAcross }) => {
+  .record({ parts: fc.array(arbitraryScenario, { minLength: 2, maxLength: 3 }), policy: arbitraryPolicy, groupAcross: fc.boolean() })
+  .map(({ parts, policy, groupAcross }) => {
     const [first] = parts;
     const prefixed = parts.map((part, p) => {
       const name = (n: string) => `s${p}-${n}`;
@@ -48,6 +52,7 @@ const arbitrarySite: fc.Arbitrary<Scenario> = fc
       uplinks: prefixed.flatMap((part) => part.uplinks),
       processServers: prefixed.flatMap((part) => part.processServers),
       vms,
+      policy,
       output: { ...first!.output, sampleIntervalSec: 0 },
       replicationGroups: groupAcross && parts.length === 3 ? [{ name: 'across', vms: [prefixed[0]!.vms[0]!.name, prefixed[1]!.vms[0]!.name], cpuOverheadFraction: 0.1 }] : [],
     };
