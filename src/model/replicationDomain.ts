@@ -35,6 +35,14 @@ const TOUCHED = 2;
 const FILLING_BACKLOG = 1;
 const FILLING_CACHE = 2;
 const FILLING_UNPROCESSED = 4;
+/**
+ * An upload this close below its intake is the intake: (intake ÷ compression) × compression can come out an ulp
+ * low, and a cache that "fills" by an ulp a second made a stream's demand flip between its intake and ∞ at every
+ * share, moving the uplink's level back and forth at one instant for ever. Relative, and absolute for rates so
+ * small (down to subnormal doubles, 1e-323 B/s) that their ulp is not relative any more: a nanobyte a second is a
+ * byte in thirty years.
+ */
+const fillsFaster = (inflow: number, outflow: number) => inflow - outflow > 1e-12 * inflow + 1e-9;
 
 /**
  * An uplink with the process servers behind it and their streams: the unit within which replication rates are
@@ -569,7 +577,7 @@ export class ReplicationDomain {
       // level that starts to fill stays there, and nobody's allocation moves.)
       if (!wasAtLevel || (this.filling[i]! & FILLING_BACKLOG) === 0) this.mark(i, DIRTY);
     }
-    if (cacheEmpty && ingest > upload !== ((this.filling[i]! & FILLING_CACHE) !== 0)) {
+    if (cacheEmpty && fillsFaster(ingest, upload) !== ((this.filling[i]! & FILLING_CACHE) !== 0)) {
       this.filling[i]! ^= FILLING_CACHE;
       if (server.uploadPool === null) {
         this.link.setDemand(i, this.linkDemand(i));

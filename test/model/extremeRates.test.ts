@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import type { Scenario } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
 import { processServerFixture, scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
 
@@ -21,4 +23,46 @@ it('simulate(scenario) with rates ten thousand times apart finishes, with a boun
   // About 500 bursts, each emptying its queues a few times, plus tags and disasters.
   expect(result.eventCount).toBeLessThan(20_000);
   expect(result.vms[0]!.bytesUploaded).toBeGreaterThan(0);
+});
+
+// Regression: a VM writing about 1 KB/s beside one that saturates the uplink. Its upload, (intake ÷ compression)
+// × compression, came out an ulp below its intake, so its cache "filled" at every share and its demand flipped
+// between its intake and ∞; the uplink's level moved back and forth, and the other VM, linked to the level's
+// clock, was due to change at that same instant for ever (the run hung at t = 173,376 s). An outflow within 1e-12
+// of its inflow (relative) now counts as the same rate.
+it('simulate(scenario) finishes when a VM’s upload rounds an ulp below its intake beside a saturated uplink', () => {
+  const onOff = (peakBytesPerSec: number, meanOnSec: number, meanOffSec: number) => ({ kind: 'onOff' as const, peakBytesPerSec, meanOnSec, meanOffSec });
+  const kilobyteASecond = 1004.81;
+  const c = 1.8252896379226198;
+  expect((kilobyteASecond / c) * c).toBeLessThan(kilobyteASecond);
+  const scenario = scenarioFixture({
+    horizonSec: 242_367,
+    warmupSec: 40_394,
+    seed: 233_984,
+    policy: { kind: 'asr', crashConsistentIntervalSec: 300, rpoThresholdSec: 900, appConsistentIntervalSec: 0, retentionSec: 0 },
+    cloud: { processingDelaySec: 0 },
+    uplinks: [{ name: 'wan', bandwidthBytesPerSec: 3434445.5301711108, outages: { windows: [], random: null } }],
+    processServers: [processServerFixture({ uplink: 'wan', throughputBytesPerSec: 9285612.454581754, cacheBytes: 32179987332.637535, compressionRatio: c })],
+    vms: [
+      vmFixture({ name: 'busy', usedDiskBytes: 0, applyRateBytesPerSec: 28827030.325448718 }, [onOff(5293728.343051495, 1374, 1011)]),
+      vmFixture({ name: 'quiet', usedDiskBytes: 0, applyRateBytesPerSec: 29941789.285163783 }, [
+        onOff(1311532.113772427, 327, 2460),
+        { kind: 'dailyProfile', hourlyRatesBytesPerSec: Array.from({ length: 24 }, (_, hour) => (hour === 3 ? 6121.7653349519915 : kilobyteASecond)) },
+        onOff(3237199.077374624, 867, 6147),
+      ]),
+    ],
+    disasters: { timesSec: [], randomCount: 0 },
+  });
+  const result = simulate(scenario);
+  expect(result.eventCount).toBeLessThan(20_000);
+  expect(result.vms.map((vm) => vm.bytesUploaded > 0)).toEqual([true, true]);
+});
+
+// Regression, found by the invariant tests with FC_SEED=2: the same flip with rates so small (down to 1e-323 B/s,
+// subnormal doubles) that an ulp is no longer relative to the rate; a nanobyte a second now counts as no difference.
+it('simulate(scenario) finishes with subnormal write rates beside a saturated uplink (a site fast-check found)', () => {
+  const scenario = JSON.parse(readFileSync(new URL('../fixtures/subnormalRatesSite.json', import.meta.url), 'utf8')) as Scenario;
+  const result = simulate(scenario);
+  expect(result.eventCount).toBeLessThan(20_000);
+  expect(result.vms).toHaveLength(4);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimulationResult } from '../../src/metrics/types.js';
 import { sitePartitions } from '../../src/model/sitePartitions.js';
-import type { ChurnComponent, Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/types.js';
 import { simulateInParts, simulateWhole } from '../../src/simulate.js';
 import { arbitraryPolicy } from '../helpers/arbitraryPolicy.js';
 import { arbitraryScenario } from '../helpers/arbitraryScenario.js';
@@ -19,18 +19,6 @@ function bits(result: SimulationResult): string {
 }
 
 /**
- * A write rate of at most a millibyte a second is none: fast-check's doubles reach 1e-300 B/s, and rates that
- * small make the whole run hang (a stream's cache flag flips on the last bit of (rate ÷ compression) ×
- * compression, so two streams re-share at one instant forever: known, left for its own change).
- */
-const sane = (rate: number) => (rate < 1e-3 ? 0 : rate);
-function withSaneRates(churn: ChurnComponent): ChurnComponent {
-  if (churn.kind === 'constant') return { ...churn, rateBytesPerSec: sane(churn.rateBytesPerSec) };
-  if (churn.kind === 'dailyProfile') return { ...churn, hourlyRatesBytesPerSec: churn.hourlyRatesBytesPerSec.map(sane) };
-  return churn;
-}
-
-/**
  * Sites of two to three random sub-sites side by side (each 1–2 uplinks), under any product's policy; of three,
  * sometimes with a group across the first two.
  */
@@ -43,7 +31,7 @@ const arbitrarySite: fc.Arbitrary<Scenario> = fc
       return {
         uplinks: part.uplinks.map((uplink) => ({ ...uplink, name: name(uplink.name) })),
         processServers: part.processServers.map((server) => ({ ...server, name: name(server.name), uplink: name(server.uplink) })),
-        vms: part.vms.map((vm) => ({ ...vm, name: name(vm.name), processServer: name(vm.processServer), churn: vm.churn.map(withSaneRates) })),
+        vms: part.vms.map((vm) => ({ ...vm, name: name(vm.name), processServer: name(vm.processServer) })),
       };
     });
     const vms = prefixed.flatMap((part) => part.vms);
