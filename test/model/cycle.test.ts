@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../../src/io/loadScenario.js';
 import type { SimulationResult } from '../../src/metrics/types.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { simulate } from '../../src/simulate.js';
@@ -109,5 +111,27 @@ describe('the failback cycle, worked by hand', () => {
     // 10e9 B at 4 MB/s = 2500 s after the fixed cost.
     expect(row(result, 'reprotect-to-on-premises').durationSec).toBeCloseTo(600 + 2500, 3);
     expect(row(result, 'reprotect-to-on-premises').note).toContain('modernized');
+  });
+});
+
+describe('the failback cycle, shipped examples', () => {
+  // Regression: the phase table ended a reprotect when the domain next re-shared the stream after processing had
+  // passed the first tag, not at that instant: in failback-vpn.yaml web-1's reprotect to Azure ended at 439,500 s
+  // while its first point was usable at 437,700 s (30 min counted as unprotected that were not). The stream is now
+  // anchored when the tag is watched, so the domain schedules the instant.
+  it.each(['failback-vpn.yaml', 'failback-expressroute.yaml', 'two-tier-app.yaml'])('%s: every reprotect phase ends when its leg’s first point is usable', async (file) => {
+    const scenario = await loadScenario(fileURLToPath(new URL(`../../scenarios/${file}`, import.meta.url)));
+    const result = simulate(scenario);
+    let legs = 0;
+    for (const vm of result.cycle!.vms) {
+      for (const leg of vm.legs) {
+        if (leg.firstRecoveryPointSec === null) continue;
+        const phase = leg.direction === 'to-on-premises' ? 'reprotect-to-on-premises' : 'reprotect-to-azure';
+        const resync = result.cycle!.phases.find((p) => p.vm === vm.name && p.phase === phase)!;
+        expect(resync.endSec, `${vm.name} ${phase}`).toBeCloseTo(leg.firstRecoveryPointSec, 6);
+        legs++;
+      }
+    }
+    expect(legs).toBeGreaterThan(0);
   });
 });
