@@ -186,9 +186,11 @@ export function* failoversOfChoice(t: FailoverTable, choice: FailoverChoice): Ge
   for (let k = 0; k < t.length; k++) if (t.variants[k % t.variants.length]!.choice === choice) yield failoverAt(t, k);
 }
 
+/** The numeric columns with a value per failover, and those with one per disaster × VM (shared by its choices). */
+export const FAILOVER_COLUMNS = ['recoveryPointTimeSec', 'dataLossSec', 'dataLossBytes', 'downtimeSec', 'backlogProcessingSec'] as const;
+export const VM_COLUMNS = ['shutdownSec', 'detectionSec', 'jobSec', 'extraProcessingSec', 'bootSec'] as const;
+
 /** The columns' memory, to transfer with the table when a worker posts it (instead of copying it). */
 export function failoverBuffers(t: FailoverTable): ArrayBuffer[] {
-  return [t.recoveryPointTimeSec, t.dataLossSec, t.dataLossBytes, t.downtimeSec, t.shutdownSec, t.detectionSec, t.backlogProcessingSec, t.jobSec, t.extraProcessingSec, t.bootSec, t.kind, t.note].map(
-    (column) => column.buffer as ArrayBuffer,
-  );
+  return [...FAILOVER_COLUMNS.map((name) => t[name]), ...VM_COLUMNS.map((name) => t[name]), t.kind, t.note].map((column) => column.buffer as ArrayBuffer);
 }

@@ -1,6 +1,6 @@
 import type { SitePartition } from '../model/sitePartitions.js';
 import type { Scenario } from '../scenario/types.js';
-import { FailoverTableBuilder, type FailoverTable } from './failoverTable.js';
+import { FAILOVER_COLUMNS, FailoverTableBuilder, VM_COLUMNS, type FailoverTable } from './failoverTable.js';
 import type { SimulationResult } from './types.js';
 
 /**
@@ -72,6 +72,3 @@ function mergeFailoverTables(vms: string[], partitions: readonly SitePartition[]
   merged.length = k;
   return merged;
 }
-
-const FAILOVER_COLUMNS = ['recoveryPointTimeSec', 'dataLossSec', 'dataLossBytes', 'downtimeSec', 'backlogProcessingSec'] as const;
-const VM_COLUMNS = ['shutdownSec', 'detectionSec', 'jobSec', 'extraProcessingSec', 'bootSec'] as const;

@@ -191,9 +191,11 @@ export class ReplicationDomain {
 
   /**
    * Calls reached once, at the instant the stream's processing reaches `position` (at once if it has): a resync
-   * completed, a snapshot transfer drained. The stream must be anchored now; one watch per stream at a time.
+   * completed, a snapshot transfer drained. One watch per stream at a time. The stream is anchored now, so that
+   * the instant is scheduled from here (from an older anchor it was only seen at the stream's next change).
    */
   watch(stream: Stream, position: number, reached: (nowSec: number) => void): void {
+    this.anchor(stream);
     stream.watchedPosition = position;
     this.watchers.set(stream, reached);
     this.markDirty(stream);

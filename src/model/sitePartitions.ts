@@ -35,7 +35,7 @@ export interface SitePartition {
  * VMs fail over together), and a timeseries, whose rows interleave every VM sample by sample.
  */
 export function sitePartitions(scenario: Scenario, targetVms = PARTITION_VMS): SitePartition[] | null {
-  if (scenario.cycle !== null || scenario.recoveryPlans.length > 0 || scenario.output.sampleIntervalSec > 0) return null;
+  if (scenario.uplinks.length < 2 || scenario.cycle !== null || scenario.recoveryPlans.length > 0 || scenario.output.sampleIntervalSec > 0) return null;
   const uplinkIndex = new Map(scenario.uplinks.map((uplink, u) => [uplink.name, u]));
   const serverUplink = new Map(scenario.processServers.map((server) => [server.name, uplinkIndex.get(server.uplink)!]));
   const vmUplink = new Map(scenario.vms.map((vm) => [vm.name, serverUplink.get(vm.processServer)!]));
@@ -56,7 +56,6 @@ export function sitePartitions(scenario: Scenario, targetVms = PARTITION_VMS): S
   // Components in the order of their first uplink, packed in that order into parts of about targetVms VMs.
   const componentVms = new Map<number, number>();
   scenario.uplinks.forEach((_, u) => componentVms.set(root(u), (componentVms.get(root(u)) ?? 0) + vmsOfUplink[u]!));
-  if (componentVms.size < 2) return null;
   const partOfComponent = new Map<number, number>();
   let part = 0;
   let filled = 0;

@@ -228,9 +228,6 @@ export class FailbackCycle {
     const tagSec = stream.nextTagSec;
     if (tagSec >= this.scenario.horizonSec) return;
     this.env.scheduleAt(tagSec, () => {
-      // Anchored here, as watch requires: the domain then schedules the instant processing reaches the tag (not
-      // only notices it at the stream's next change of rates, seconds to hours later).
-      domain.anchor(stream);
       stream.observe(tagSec);
       domain.watch(stream, stream.newestTagPosition, (reached) => done(Math.max(reached, tagSec) + delaySec));
     }, PRIORITY.afterChanges);
