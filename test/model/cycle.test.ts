@@ -98,6 +98,36 @@ describe('the failback cycle, worked by hand', () => {
     expect(failback.note).toContain('latest-app-consistent');
   });
 
+  it('a VM without a point of the failback choice is not failed back: it stays in Azure, replicating', () => {
+    // Fixed durations: the failover to Azure ends at 1d + job 10m + boot 5m = 87,300 s, the resync copies from
+    // 87,300 + 10m = 87,900 s, and its 10 GB take 800 s over 100 Mbps. With no churn every tag taken during the
+    // copy (the first at 88,200 s) is processed when it ends, at 88,700 s; the failback waits until then. The
+    // failback policy's app-consistent tags fall on the hour, and the first of the leg is at 90,000 s.
+    const at = (failbackAt: string) =>
+      cycleScenario((raw) => {
+        raw['failover'] = { detection: '0s', job: '10m', extraProcessing: '0s', boot: '5m' };
+        raw['cycle'].failbackAt = failbackAt;
+        raw['cycle'].failbackChoice = 'latest-app-consistent';
+      });
+    const early = simulate(at('1d 1m'));
+    expect(row(early, 'failover-to-azure').endSec).toBeCloseTo(87_300, 6);
+    expect(row(early, 'protected-in-azure').startSec).toBeCloseTo(88_700, 3);
+    // At 88,700 s no app-consistent point exists: no failback, no downtime beyond the failover to Azure.
+    const phases = early.cycle!.phases.map((p) => p.phase);
+    expect(phases).toEqual(['failover-to-azure', 'azure-unprotected', 'reprotect-to-on-premises', 'protected-in-azure']);
+    const stays = row(early, 'protected-in-azure');
+    expect(stays.endSec).toBe(3 * DAY);
+    expect(stays.note).toContain('not failed back: latest-app-consistent');
+    expect(early.cycle!.vms[0]!.downtimeSec).toBeCloseTo(900, 6);
+    // The reverse leg keeps replicating to the horizon: its RPO is observed over the whole phase.
+    expect(early.cycle!.vms[0]!.legs.map((l) => l.direction)).toEqual(['to-on-premises']);
+    expect(early.cycle!.vms[0]!.legs[0]!.rpo.observedSec).toBeCloseTo(3 * DAY - 88_700, 3);
+    // At 1d 1h 31m = 91,860 s the 90,000 s point exists: 1,860 s are lost.
+    const later = simulate(at('1d 1h 31m'));
+    expect(row(later, 'failover-to-on-premises').startSec).toBe(91_860);
+    expect(row(later, 'failover-to-on-premises').dataLossSec).toBeCloseTo(1_860, 6);
+  });
+
   it('the modernized architecture fails back to the appliance: its throughput sets a slow resync', () => {
     const scenario = cycleScenario((raw) => {
       raw['policy'] = { kind: 'asr-modernized' };

@@ -106,10 +106,11 @@ function azureSide(state: CycleTimes, cycle: CycleSpec, push: Push): void {
   });
   if (!resynced) return;
   const failback = state.failback;
-  if (!push('protected-in-azure', state.failbackStartSec, true, false, { rpo: toOnPremises?.rpo ?? null, note: 'failback replication, fixed policy' }) || failback === null) return;
+  const note = failback !== null && failback.recoveryPointTimeSec === null ? `; not failed back: ${failback.choice} ${failback.note}` : '';
+  if (!push('protected-in-azure', state.failbackStartSec, true, false, { rpo: toOnPremises?.rpo ?? null, note: `failback replication, fixed policy${note}` }) || failback === null) return;
   const failedBack = push('failover-to-on-premises', state.failbackEndSec, false, true, {
-    dataLossSec: failback.dataLossSec ?? 0,
-    dataLossBytes: failback.dataLossBytes ?? 0,
+    dataLossSec: failback.dataLossSec!,
+    dataLossBytes: failback.dataLossBytes!,
     note: `${failback.choice} ${failback.note}`.trim(),
   });
   if (!failedBack) return;

@@ -175,28 +175,31 @@ export class FailbackCycle {
   private failBack(now: number): void {
     const { scenario, cycle } = this;
     const reverse = this.site.reverse!;
-    const failedBack = this.vms.filter((s) => this.reprotects(s));
+    const protectedInAzure = this.vms.filter((s) => this.reprotects(s));
     // A planned failback: the Azure VMs shut down (that succeeds) and sync what they have not sent.
     const planned = { ...scenario, failover: { ...scenario.failover, shutdownBeforeFailover: true } };
-    for (const state of failedBack) {
+    for (const state of protectedInAzure) {
       const stream = state.reverseStream!;
       stream.observe(now);
       const { draws } = state;
       const downtime = { shutdownFails: false, shutdownSec: draws.failbackShutdownSec, detectionSec: 0, jobSec: draws.failbackJobSec, extraProcessingSec: 0, bootSec: draws.failbackBootSec };
       const replica = { spec: state.vm.spec, stream, policy: reverse.policy, applyRateBytesPerSec: receiverRate(reverse, stream) };
       state.failback = evaluateFailover(replica, now, cycle.failbackChoice, downtime, planned, reverse.domain.finalSyncRateFor(stream));
+    }
+    // A planned failover needs a recovery point of the chosen kind: a VM without one is not failed back, and
+    // keeps running and replicating in Azure.
+    const failedBack = protectedInAzure.filter((s) => s.failback!.recoveryPointTimeSec !== null);
+    for (const state of failedBack) {
       state.failbackStartSec = now;
       state.writtenAtFailbackBytes = state.vm.workload.writtenAt(now);
-    }
-    for (const state of failedBack) {
       reverse.domain.stopStream(state.reverseStream!);
       state.vm.workload.feed(now, null);
     }
-    const ends = planOrder(scenario, failedBack, now, (s) => s.failback!.downtimeSec ?? 0, this.stream, 'failback');
+    const ends = planOrder(scenario, failedBack, now, (s) => s.failback!.downtimeSec!, this.stream, 'failback');
     for (const state of failedBack) {
       state.failbackEndSec = ends.get(state)!;
       const again = cycle.reprotectOnPremises;
-      if (again === null || state.vm.againStream === null || state.failback!.downtimeSec === null) continue;
+      if (again === null || state.vm.againStream === null) continue;
       const startSec = state.failbackEndSec + again.afterSec;
       state.againStartSec = startSec;
       const copySec = startSec + state.draws.resyncFixedSec;
