@@ -66,3 +66,15 @@ it('simulate(scenario) finishes with subnormal write rates beside a saturated up
   expect(result.eventCount).toBeLessThan(20_000);
   expect(result.vms).toHaveLength(4);
 });
+
+// Regression: a stream linked to the uplink's clock and anchored again at the same instant, after the level had
+// moved, kept its old upload rate and its link while the server's running sums took the new level: the server
+// then under-counted its upload by factor × Δlevel, and its cache passed the throttle level unnoticed (to 0.87 of
+// its size here, and beyond its size in longer runs). A VM writing 4.4e-308 B/s made the extra share at the same
+// instant that exposed it. The fix unlinks a stream at its anchor even when no time has passed.
+it('simulate(scenario): a process server filling at 1 MB/s behind a 125 KB/s uplink stops at its throttle level', () => {
+  const scenario = JSON.parse(readFileSync(new URL('../fixtures/sameInstantRelinkSite.json', import.meta.url), 'utf8')) as Scenario;
+  const [server] = simulate(scenario).processServers;
+  // It throttles at 1 − throttleFreeFraction = 80% full: its intake then stops, so the cache peaks there.
+  expect(server!.peakCacheFraction).toBeCloseTo(1 - scenario.processServers[0]!.throttleFreeFraction, 9);
+});

@@ -285,7 +285,15 @@ export class Stream {
     const dt = nowSec - fromSec;
     if (dt < 0) throw new RangeError(`stream ${this.index}: advance to ${nowSec} before its anchor ${fromSec}`);
     this.settleTags(nowSec, false);
-    if (dt === 0) return;
+    if (dt === 0) {
+      // Linked and anchored at the same instant (the level may have moved since): it leaves the clock all the
+      // same, as the domain's sums already say.
+      if (this.linkFactor > 0) {
+        this.leaveClock();
+        this.history.record(nowSec, this.processed);
+      }
+      return;
+    }
     if (this.active) {
       const uploadedBefore = this.uploaded;
       const uploaded = this.uploadedAt(nowSec);
@@ -294,11 +302,7 @@ export class Stream {
       this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
       this.uploaded = uploaded;
       this.processed = processed;
-      if (this.linkFactor > 0) {
-        // Unlinked at its anchor: it moves at the level's current rate until the domain says otherwise.
-        this.uploadRate = this.processRate = this.linkFactor * this.clock!.level;
-        this.linkFactor = 0;
-      }
+      this.leaveClock();
       this.snapEmptyQueues(nowSec);
       this.history.record(nowSec, this.processed);
       if (this.throttled) this.throttledSec += dt;
@@ -312,6 +316,13 @@ export class Stream {
       return;
     }
     this.anchorSec = nowSec;
+  }
+
+  /** Unlinked at its anchor: it moves at the level's current rate until the domain says otherwise. */
+  private leaveClock(): void {
+    if (this.linkFactor === 0) return;
+    this.uploadRate = this.processRate = this.linkFactor * this.clock!.level;
+    this.linkFactor = 0;
   }
 
   /** Settles tags and points up to and including nowSec, without moving the anchor: an observer's view. */
