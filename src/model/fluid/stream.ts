@@ -361,7 +361,8 @@ export class Stream {
   compact(nowSec: number): void {
     this.observe(nowSec);
     this.points.prune(nowSec);
-    this.curve.forgetBelow(this.uploadedAt(nowSec));
+    // The lag observer walks the write curve from the anchor's upload position at the next anchor: keep it.
+    this.curve.forgetBelow(this.lagSteps === null ? this.uploadedAt(nowSec) : this.uploaded);
   }
 
   // ── Tags and points ──
