@@ -57,7 +57,7 @@ export function simulateWhole(scenario: Scenario, options: SimulateOptions): Sim
   const { horizonSec, warmupSec } = scenario;
   const env = new Environment();
   const stream = (label: string) => createStream(seed, label);
-  const site = new Site(env, scenario, stream, options.measureLag ?? false);
+  const site = new Site(env, scenario, stream, options);
 
   // Tags need no events: each stream places its own as it is next looked at (see Stream).
   env.every(COMPACT_INTERVAL_SEC, () => site.reanchorLinked(), { priority: PRIORITY.stateChange, untilSec: horizonSec });

@@ -1,4 +1,5 @@
 import type { GrowableSeries } from '../model/growableSeries.js';
+import { DailyPeaks } from './dailyPeaks.js';
 import { linearSegmentStats } from './linearSegmentStats.js';
 import { ThresholdTracker } from './thresholdTracker.js';
 import type { AlertSummary, RpoSummary } from './types.js';
@@ -15,9 +16,11 @@ export function lagSummary(
   horizonSec: number,
   thresholdSec: number,
   alertAfterSec = 0,
+  dailyPeaks = false,
 ): { lag: RpoSummary; alerts: AlertSummary } {
   const fromSec = steps.length > 0 ? Math.max(warmupSec, steps.x[0]!) : horizonSec;
   const tracker = new ThresholdTracker(thresholdSec, fromSec, alertAfterSec);
+  const peaks = dailyPeaks ? new DailyPeaks(warmupSec) : null;
   const a: number[] = [];
   const b: number[] = [];
   const durations: number[] = [];
@@ -31,6 +34,7 @@ export function lagSummary(
     const v0 = at(from);
     const v1 = at(to);
     tracker.segment(from, v0, to, v1);
+    peaks?.segment(from, v0, to, v1);
     const last = a.length - 1;
     // NOTE: runs of one flat value (an empty queue: lag 0 through many rate changes) are one piece for the stats.
     if (v0 === v1 && last >= 0 && a[last] === v0 && b[last] === v0) durations[last]! += to - from;
@@ -50,6 +54,7 @@ export function lagSummary(
       ci95: null,
       fractionWithinThreshold: stats.totalSec > 0 ? 1 - tracker.secondsAbove / stats.totalSec : null,
       observedSec: stats.totalSec,
+      ...(peaks === null ? {} : { peakPerDaySec: peaks.values(horizonSec) }),
     },
     alerts,
   };

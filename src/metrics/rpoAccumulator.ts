@@ -1,3 +1,4 @@
+import { DailyPeaks } from './dailyPeaks.js';
 import { SawtoothQuantiles } from './sawtoothQuantiles.js';
 import { ThresholdTracker } from './thresholdTracker.js';
 import type { AlertSummary, RpoSummary } from './types.js';
@@ -26,12 +27,20 @@ export class RpoAccumulator {
   private max = -Infinity;
   private tracker: ThresholdTracker | null = null;
   private readonly quantiles = new SawtoothQuantiles();
+  private readonly peaks: DailyPeaks | null;
 
   constructor(
     private readonly warmupSec: number,
     private readonly thresholdSec: number,
     private readonly alertAfterSec = 0,
-  ) {}
+    dailyPeaks = false,
+  ) {
+    this.peaks = dailyPeaks ? new DailyPeaks(warmupSec) : null;
+  }
+
+  get keepsDailyPeaks(): boolean {
+    return this.peaks !== null;
+  }
 
   /** A new newest point became usable at usableSec (non-decreasing from call to call). */
   step(usableSec: number, sourceSec: number): void {
@@ -65,6 +74,7 @@ export class RpoAccumulator {
         ci95: null, // exact time-weighted statistics of one run, not a Monte-Carlo estimate
         fractionWithinThreshold: observed ? 1 - this.tracker!.secondsAbove / this.totalSec : null,
         observedSec: this.totalSec,
+        ...(this.peaks === null ? {} : { peakPerDaySec: this.peaks.values(endSec) }),
       },
       alerts,
     };
@@ -81,5 +91,6 @@ export class RpoAccumulator {
     if (b > this.max) this.max = b;
     this.tracker!.segment(start, a, t1, b);
     this.quantiles.add(a, b);
+    this.peaks?.segment(start, a, t1, b);
   }
 }

@@ -24,6 +24,8 @@ export interface RpoSummary extends Stats {
   fractionWithinThreshold: number | null;
   /** Seconds observed (the denominator of the time weighting). */
   observedSec: number;
+  /** With SimulateOptions.dailyPeaks: the largest value in each day after the warm-up, exact (DailyPeaks). */
+  peakPerDaySec?: number[];
 }
 
 export interface AlertSummary {
@@ -208,6 +210,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Also measure the replication lag exactly (VmSummary.lag, TimeseriesSample.lagSec). Default false. */
   measureLag?: boolean;
+  /** Also give each VM's largest RPO (and lag) in each day after the warm-up (RpoSummary.peakPerDaySec). */
+  dailyPeaks?: boolean;
   /**
    * Called with the simulated fraction done (0–1), every 4 simulated hours: for a progress display. It rides on
    * an event the run has anyway, so passing it changes nothing in the results.

@@ -1,5 +1,6 @@
 import type { Environment } from '../engine/environment.js';
 import type { RandomStream } from '../engine/random.js';
+import type { SimulateOptions } from '../metrics/types.js';
 import type { ProcessServerSpec, Scenario, VmSpec } from '../scenario/types.js';
 import { startBackgroundTraffic } from './backgroundTraffic.js';
 import { startBandwidthThrottling } from './bandwidthThrottling.js';
@@ -46,7 +47,7 @@ export class Site {
   readonly domains: ReplicationDomain[];
   readonly reverse: ReverseLeg | null;
 
-  constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream, measureLag = false) {
+  constructor(env: Environment, scenario: Scenario, stream: (label: string) => RandomStream, { measureLag = false, dailyPeaks = false }: Pick<SimulateOptions, 'measureLag' | 'dailyPeaks'> = {}) {
     const { horizonSec, warmupSec, cycle } = scenario;
     const policy = pointPolicy(scenario.policy);
     const settings: StreamSettings = {
@@ -56,6 +57,7 @@ export class Site {
       rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec,
       // A product whose RPO is the replication lag (AWS DRS) measures it whether or not the caller asked.
       measureLag: measureLag || policy.rpoIsReplicationLag,
+      dailyPeaks,
     };
     const protectsAgain = cycle !== null && cycle.reprotectOnPremises !== null;
     this.servers = scenario.processServers.map(

@@ -13,7 +13,7 @@ import type { ReplicatedVm } from './site.js';
 export function vmSummary({ spec, stream, policy }: ReplicatedVm, scenario: Scenario, failover: ChoiceSummary[], retention: RetentionSummary): VmSummary {
   const { horizonSec, warmupSec } = scenario;
   const endSec = stream.stoppedSec ?? horizonSec;
-  const lag = stream.lagSteps === null ? null : lagSummary(stream.lagSteps, warmupSec, endSec, scenario.policy.rpoThresholdSec, scenario.alerts.rpoAlertAfterSec);
+  const lag = stream.lagSteps === null ? null : lagSummary(stream.lagSteps, warmupSec, endSec, scenario.policy.rpoThresholdSec, scenario.alerts.rpoAlertAfterSec, stream.rpo.keepsDailyPeaks);
   const { rpo, alerts } = policy.rpoIsReplicationLag && lag !== null ? { rpo: lag.lag, alerts: lag.alerts } : stream.rpo.summary(endSec);
   return {
     name: spec.name,

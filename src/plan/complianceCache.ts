@@ -63,10 +63,13 @@ export class ComplianceCache {
     return entry;
   }
 
-  /** One simulation of a measured scenario (measuredScenario), counted; without the lag, when it is not needed. */
-  simulate(scenario: Scenario, measureLag = true): SimulationResult {
+  /**
+   * One simulation of a measured scenario (measuredScenario), counted; without the lag, when it is not needed;
+   * with each day's peak, when asked.
+   */
+  simulate(scenario: Scenario, measureLag = true, dailyPeaks = false): SimulationResult {
     this.simulations++;
-    return simulate(scenario, { seed: this.seed, measureLag });
+    return simulate(scenario, { seed: this.seed, measureLag, dailyPeaks });
   }
 
   /**

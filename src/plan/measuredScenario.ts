@@ -10,7 +10,7 @@ export const RPO_MEASURES: readonly RpoMeasure[] = ['lag', 'recovery-point'];
  * bandwidth is what is being sized). Every VM starts protected (no initial copy). One run serves both
  * measures: the recovery points give the RPO, and simulate's exact lag observer (measureLag) the lag.
  */
-export function measuredScenario(base: Scenario, rpoSec: number, wireBytesPerSec: number, sampleIntervalSec = 0): Scenario {
+export function measuredScenario(base: Scenario, rpoSec: number, wireBytesPerSec: number): Scenario {
   return {
     ...base,
     policy: { ...base.policy, rpoThresholdSec: rpoSec },
@@ -22,6 +22,6 @@ export function measuredScenario(base: Scenario, rpoSec: number, wireBytesPerSec
     // Initial replication is reported on its own: the RPO target is about steady replication.
     vms: base.vms.map((vm) => ({ ...vm, usedDiskBytes: 0 })),
     disasters: { timesSec: [], randomCount: 0 },
-    output: { sampleIntervalSec },
+    output: { sampleIntervalSec: 0 },
   };
 }

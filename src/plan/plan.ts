@@ -79,7 +79,7 @@ export interface Achievable {
   violations: number;
   /** The VM these figures are of: the one with the lowest compliance. */
   vm: string;
-  /** Largest sampled RPO of the worst VM in each day after the warm-up (samples every minute; a last partial day counts). */
+  /** Largest RPO of the worst VM in each day after the warm-up, exact (a last partial day counts). */
   peak_per_day_s: number[];
 }
 
@@ -215,7 +215,7 @@ function planBy(base: Scenario, options: PlanOptions, fluid: boolean): PlanRepor
   let achievable: Achievable | null = null;
   if (options.bandwidthBytesPerSec !== null) {
     const wire = options.bandwidthBytesPerSec;
-    const result = cache.simulate(measuredScenario(base, R, wire, 60), options.measure === 'lag');
+    const result = cache.simulate(measuredScenario(base, R, wire), options.measure === 'lag', true);
     if (!cache.confirm(wire, result)) return { disagreement: cache.disagreement! };
     achievable = achievableAt(result, wire, options.measure);
   }
@@ -265,15 +265,6 @@ function percentile(values: readonly number[], p: number): number {
 function achievableAt(result: SimulationResult, wire: number, measure: RpoMeasure): Achievable {
   const worst = result.vms.find((vm) => vm.name === worstVm(result, measure).vm)!;
   const summary = measured(worst, measure);
-  // Days after the warm-up, like the other figures; a sample at the horizon belongs to the last day.
-  const days = Math.ceil((result.horizonSec - result.warmupSec) / 86_400);
-  const perDay: number[] = Array.from({ length: days }, () => 0);
-  for (const sample of result.timeseries) {
-    const value = measure === 'lag' ? sample.lagSec : sample.rpoSec;
-    if (value === null || value === undefined || sample.vm !== worst.name || sample.timeSec < result.warmupSec) continue;
-    const day = Math.min(days - 1, Math.floor((sample.timeSec - result.warmupSec) / 86_400));
-    perDay[day] = Math.max(perDay[day]!, value);
-  }
   return {
     bandwidth_bits_per_s: wire * BITS,
     measure,
@@ -284,6 +275,6 @@ function achievableAt(result: SimulationResult, wire: number, measure: RpoMeasur
     compliance: summary.fractionWithinThreshold ?? 0,
     violations: (measure === 'lag' ? worst.lagAlerts! : worst.rpoAlerts).episodes,
     vm: worst.name,
-    peak_per_day_s: perDay,
+    peak_per_day_s: summary.peakPerDaySec!,
   };
 }

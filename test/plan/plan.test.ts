@@ -59,9 +59,11 @@ test('plan(scenario) says a recovery-point target below delay + q × point inter
   expect(full!.lag_bandwidth_bits_per_s).not.toBeNull();
 });
 
-test('plan(scenario) with --bandwidth lists one peak per day after the warm-up, not one more for the sample at the horizon', () => {
+test('plan(scenario) with --bandwidth lists the exact peak of each day after the warm-up, and no day for the horizon', () => {
   const report = plan(quiet, { ...quietOptions, compliances: [0.5], bandwidthBytesPerSec: 10e6 });
+  // The RPO climbs from D = 5m to D + T = 10m, its top just before each point is usable: 600 s every day.
   expect(report.achievable!.peak_per_day_s).toHaveLength(2);
+  for (const peak of report.achievable!.peak_per_day_s) expect(peak).toBeCloseTo(600, 6);
   expect(report.achievable!.vm).toBe('vm');
 });
 

@@ -35,7 +35,7 @@ export function reverseLeg(env: Environment, scenario: Scenario, cycle: CycleSpe
   const reprotect = cycle.reprotect!;
   const link: UplinkSpec = { name: 'failback link', bandwidthBytesPerSec: reprotect.link.bandwidthBytesPerSec, outages: reprotect.link.outages };
   const policy = asrPolicy(FAILBACK_POLICY);
-  const settings = { processingDelaySec: cycle.failbackProcessingDelaySec, policy, warmupSec: scenario.warmupSec, rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec, measureLag };
+  const settings = { processingDelaySec: cycle.failbackProcessingDelaySec, policy, warmupSec: scenario.warmupSec, rpoAlertAfterSec: scenario.alerts.rpoAlertAfterSec, measureLag, dailyPeaks: false };
   const alertAfter = scenario.alerts.processServerAlertAfterSec;
   const sender = (spec: Omit<ProcessServerSpec, 'uplink' | 'outages'>) => new ProcessServer({ ...spec, uplink: link.name, outages: NO_OUTAGES }, scenario.warmupSec, alertAfter);
 

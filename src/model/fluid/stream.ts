@@ -20,6 +20,8 @@ export interface StreamSettings {
   /** RPO alerts are raised once the RPO has been above the threshold this long. */
   rpoAlertAfterSec: number;
   measureLag: boolean;
+  /** Keep the RPO's largest value in each day (RpoSummary.peakPerDaySec). */
+  dailyPeaks: boolean;
 }
 
 /**
@@ -114,7 +116,7 @@ export class Stream {
       rate: () => this.churnRate,
     };
     this.points = settings.policy.createStore(workload);
-    this.rpo = new RpoAccumulator(settings.warmupSec, settings.policy.rpoThresholdSec, settings.rpoAlertAfterSec);
+    this.rpo = new RpoAccumulator(settings.warmupSec, settings.policy.rpoThresholdSec, settings.rpoAlertAfterSec, settings.dailyPeaks);
     this.tagClock = new TagClock(settings.policy.tagSeries);
     this.history = new ProcessedHistory(settings.processingDelaySec, clock);
     this.lagSteps = settings.measureLag ? new GrowableSeries() : null;
