@@ -61,7 +61,7 @@ export function simulateWhole(scenario: Scenario, options: SimulateOptions): Sim
 
   // Tags need no events: each stream places its own as it is next looked at (see Stream).
   env.every(COMPACT_INTERVAL_SEC, () => site.reanchorLinked(), { priority: PRIORITY.stateChange, untilSec: horizonSec });
-  env.every(COMPACT_INTERVAL_SEC, () => {
+  env.every(options.compactIntervalSec ?? COMPACT_INTERVAL_SEC, () => {
     site.compact(env.now);
     options.onProgress?.(env.now / horizonSec);
   }, { priority: PRIORITY.observe, untilSec: horizonSec });

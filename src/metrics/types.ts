@@ -213,7 +213,12 @@ export interface SimulateOptions {
   /** Also give each VM's largest RPO (and lag) in each day after the warm-up (RpoSummary.peakPerDaySec). */
   dailyPeaks?: boolean;
   /**
-   * Called with the simulated fraction done (0–1), every 4 simulated hours: for a progress display. It rides on
+   * Simulated seconds between compactions of memory (default 4 h). Compaction changes no result, only memory
+   * and eventCount: this is for the tests that check so.
+   */
+  compactIntervalSec?: number;
+  /**
+   * Called with the simulated fraction done (0–1), at every compaction (4 simulated hours): for a progress display. It rides on
    * an event the run has anyway, so passing it changes nothing in the results.
    */
   onProgress?: (fractionDone: number) => void;

@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SimulationResult } from '../../src/metrics/types.js';
 import { sitePartitions } from '../../src/model/sitePartitions.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { simulateInParts, simulateWhole } from '../../src/simulate.js';
 import { arbitraryPolicy } from '../helpers/arbitraryPolicy.js';
 import { arbitraryScenario } from '../helpers/arbitraryScenario.js';
+import { resultBits as bits } from '../helpers/resultBits.js';
 import { processServerFixture, scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
-
-/** Every bit of a result but eventCount: typed arrays as lists, and -0, NaN and ±Infinity spelled out. */
-function bits(result: SimulationResult): string {
-  const { eventCount: _, ...rest } = result;
-  return JSON.stringify(rest, (_key, value: unknown) => {
-    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-    if (typeof value === 'number' && (Object.is(value, -0) || !Number.isFinite(value))) return `number ${Object.is(value, -0) ? '-0' : value}`;
-    return value;
-  });
-}
 
 /**
  * Sites of two to three random sub-sites side by side (each 1–2 uplinks), under any product's policy; of three,
