@@ -4,6 +4,9 @@ import { RpoAccumulator } from '../../src/metrics/rpoAccumulator.js';
 import { SawtoothQuantiles } from '../../src/metrics/sawtoothQuantiles.js';
 import { sawtoothStats } from '../../src/metrics/sawtoothStats.js';
 
+/** A Lehmer generator's seed: 1 … 2³¹ − 2 (its modulus, 2³¹ − 1, would give 0 for ever). */
+const lehmerSeed = fc.integer({ min: 1, max: 2 ** 31 - 2 });
+
 /** Usable instants (non-decreasing) with the source time of each point (≤ its usable time). */
 const steps = fc
   .array(fc.record({ gap: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 900, noNaN: true })), age: fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 3600, noNaN: true })) }), { minLength: 1, maxLength: 80 })
@@ -79,7 +82,7 @@ describe('RpoAccumulator', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 3_000, max: 12_000 }),
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        lehmerSeed,
         fc.constantFrom(5, 50, 0),
         (count, seed, distinct) => {
           let state = seed;
@@ -115,7 +118,7 @@ describe('RpoAccumulator', () => {
     // Values over a wide range (1 ms to 10 days, log-uniform: 30 octaves, 30,000 finest bins) with a cap of 256
     // bins a bag: the bags must halve several times. `relativeError` is the bound the README states.
     fc.assert(
-      fc.property(fc.integer({ min: 5_000, max: 20_000 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(256, 1024), (count, seed, maxBins) => {
+      fc.property(fc.integer({ min: 5_000, max: 20_000 }), lehmerSeed, fc.constantFrom(256, 1024), (count, seed, maxBins) => {
         let state = seed;
         const next = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
         const starts = new Float64Array(count);
