@@ -78,3 +78,15 @@ it('simulate(scenario): a process server filling at 1 MB/s behind a 125 KB/s upl
   // It throttles at 1 − throttleFreeFraction = 80% full: its intake then stops, so the cache peaks there.
   expect(server!.peakCacheFraction).toBeCloseTo(1 - scenario.processServers[0]!.throttleFreeFraction, 9);
 });
+
+// Regression (FC_SEED=66 of the partition property): under Veeam's 4-hourly syncs, a stream linked to the
+// uplink's level kept 1.25 mB in its cache, a quarter of a milli-byte above the rounding tolerance, at 41 MB/s:
+// due to empty within the clock's resolution, so the domain found it due and anchored it, and an anchor at the
+// same instant moved nothing; the run looped at t = 136,950.9 s. An anchor now empties such a queue even when
+// no time has passed.
+it('simulate(scenario) finishes when a linked stream’s cache is due to empty within the clock’s resolution', () => {
+  const scenario = JSON.parse(readFileSync(new URL('../fixtures/dueWithinResolutionSite.json', import.meta.url), 'utf8')) as Scenario;
+  const result = simulate(scenario);
+  expect(result.eventCount).toBeLessThan(10_000);
+  expect(result.vms.map((vm) => vm.bytesUploaded > 0)).toEqual([true, true, true]);
+});

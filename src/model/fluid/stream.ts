@@ -287,37 +287,33 @@ export class Stream {
     const dt = nowSec - fromSec;
     if (dt < 0) throw new RangeError(`stream ${this.index}: advance to ${nowSec} before its anchor ${fromSec}`);
     this.settleTags(nowSec, false);
-    if (dt === 0) {
-      // Linked and anchored at the same instant (the level may have moved since): it leaves the clock all the
-      // same, as the domain's sums already say.
-      if (this.linkFactor > 0) {
-        this.leaveClock();
-        this.history.record(nowSec, this.processed);
-      }
+    if (!this.active) {
+      this.anchorSec = nowSec;
       return;
     }
-    if (this.active) {
-      const uploadedBefore = this.uploaded;
+    const uploadedBefore = this.uploaded;
+    if (dt > 0) {
       const uploaded = this.uploadedAt(nowSec);
       const processed = this.processedAt(nowSec);
       this.written = this.writtenAt(nowSec);
       this.ingested = Math.min(this.written, this.ingested + this.ingestRate * dt);
       this.uploaded = uploaded;
       this.processed = processed;
-      this.leaveClock();
-      this.snapEmptyQueues(nowSec);
-      this.history.record(nowSec, this.processed);
       if (this.throttled) this.throttledSec += dt;
-      this.notePeaks();
-      this.anchorSec = nowSec;
-      if (this.lagSteps !== null && this.lagSteps.length > 0) this.recordLag(fromSec, uploadedBefore, nowSec);
-      if (this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.slack(nowSec, this.uploadRate)) {
-        // Exact: the domain schedules a change at the instant the copy is uploaded.
-        this.finishInitialReplication(nowSec);
-      }
-      return;
     }
+    // Even when it was anchored at this very instant: a linked stream leaves the clock (the level may have moved
+    // since it was linked, and the domain's sums already say so), and a queue due to empty within the clock's
+    // resolution is empty now (else the domain, which finds it due, would anchor it here for ever).
+    this.leaveClock();
+    this.snapEmptyQueues(nowSec);
+    this.history.record(nowSec, this.processed);
+    this.notePeaks();
     this.anchorSec = nowSec;
+    if (dt > 0 && this.lagSteps !== null && this.lagSteps.length > 0) this.recordLag(fromSec, uploadedBefore, nowSec);
+    if (this.initialReplicationDoneSec === null && this.uploaded >= this.initialReplicationBytes - this.slack(nowSec, this.uploadRate)) {
+      // Exact: the domain schedules a change at the instant the copy is uploaded.
+      this.finishInitialReplication(nowSec);
+    }
   }
 
   /** Unlinked at its anchor: it moves at the level's current rate until the domain says otherwise. */
