@@ -19,6 +19,12 @@ import { VERSION } from './version.js';
 // bounds memory.
 const COMPACT_INTERVAL_SEC = 4 * 3600;
 
+// An instant runs a few events per VM at most (the hourly tick, a disaster and compaction are one event for all
+// VMs). Far more means time stands still: each such bug so far was a rounding loop (test/model/extremeRates.test.ts),
+// which must end with an error, not run for ever.
+const STALL_EVENTS = 1_000_000;
+const STALL_EVENTS_PER_VM = 1_000;
+
 /**
  * Simulates one scenario with one seed: the library's front door. Pure and deterministic: the same scenario
  * and seed give the same result. Every random input draws from its own stream derived from (seed, label), so
@@ -71,7 +77,7 @@ export function simulateWhole(scenario: Scenario, options: SimulateOptions): Sim
   const timeseries = sampleTimeseries(env, site, scenario.output.sampleIntervalSec, horizonSec, options.onSample);
   const retention = new RetentionProbe(env, site, warmupSec, horizonSec);
 
-  env.run({ until: horizonSec });
+  env.run({ until: horizonSec, maxEventsPerInstant: STALL_EVENTS + STALL_EVENTS_PER_VM * scenario.vms.length });
   site.finish(horizonSec);
 
   return {

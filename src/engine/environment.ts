@@ -15,6 +15,23 @@ export type EventId = number;
 export interface RunOptions {
   /** Run events with time <= until, then set now = until. Default: run until no events remain. */
   until?: number;
+  /**
+   * More events than this at one instant throw a StalledError: a model whose events keep scheduling events at
+   * the same instant would otherwise run for ever with time standing still. Default: no limit.
+   */
+  maxEventsPerInstant?: number;
+}
+
+/** Time stood still: more events than the run allows at one instant (RunOptions.maxEventsPerInstant). */
+export class StalledError extends Error {
+  override name = 'StalledError';
+
+  constructor(
+    readonly atSec: number,
+    readonly events: number,
+  ) {
+    super(`the simulation stopped advancing at t = ${atSec} s (${events} events at that instant): a bug in the model; please report it with the input that made it`);
+  }
 }
 
 export interface EveryOptions {
@@ -37,6 +54,9 @@ const PURGE_MIN_CANCELLED = 1024;
 export class Environment {
   private nowSec = 0;
   private processed = 0;
+  /** Events run at nowSec so far, and how many one instant may have (run's maxEventsPerInstant). */
+  private eventsAtInstant = 0;
+  private maxEventsPerInstant = Infinity;
   /** Cancelled events still in the heap (see cancel). */
   private cancelledInQueue = 0;
   private readonly queue = new EventQueue();
@@ -47,7 +67,7 @@ export class Environment {
   private readonly freeSlots: number[] = [];
 
   constructor() {
-    storeAsDoubles(this, 'nowSec');
+    storeAsDoubles(this, 'nowSec', 'maxEventsPerInstant');
   }
 
   /** Simulated time in seconds; starts at 0. */
@@ -138,6 +158,7 @@ export class Environment {
   /** Runs events in order while their time is <= until (all if omitted); then now = until when given. */
   run(options: RunOptions = {}): void {
     const { until } = options;
+    this.maxEventsPerInstant = options.maxEventsPerInstant ?? Infinity;
     if (until === undefined) {
       while (this.runNext(Infinity));
       return;
@@ -166,7 +187,10 @@ export class Environment {
         this.cancelledInQueue--;
         continue;
       }
-      this.nowSec = queue.lastPoppedTime;
+      const time = queue.lastPoppedTime;
+      if (time !== this.nowSec) this.eventsAtInstant = 0;
+      else if (++this.eventsAtInstant > this.maxEventsPerInstant) throw new StalledError(time, this.eventsAtInstant);
+      this.nowSec = time;
       this.processed++;
       handler();
       return true;

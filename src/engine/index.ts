@@ -1,5 +1,5 @@
 export { EventQueue } from './eventQueue.js';
-export { Environment } from './environment.js';
+export { Environment, StalledError } from './environment.js';
 export type { EventId, EveryOptions, Handler, RunOptions } from './environment.js';
 export { createStream } from './random.js';
 export type { RandomStream } from './random.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../src/engine/environment.js';
+import { Environment, StalledError } from '../../src/engine/environment.js';
 
 describe('Environment', () => {
   it('now starts at 0 and processedEvents at 0', () => {
@@ -67,6 +67,29 @@ describe('Environment', () => {
     env.run();
     expect(ran).toEqual([1, 5, 5.0000001, 9]);
     expect(env.now).toBe(9);
+  });
+
+  it('run({ maxEventsPerInstant }) throws a StalledError when events keep rescheduling at one instant, and not before', () => {
+    const env = new Environment();
+    let ticks = 0;
+    env.every(1, () => ticks++, { untilSec: 100 });
+    // Ten events at t = 5 (the limit counts those after the first), then one that reschedules itself for ever.
+    for (let k = 0; k < 10; k++) env.scheduleAt(5, () => {});
+    expect(() => env.run({ until: 4.5, maxEventsPerInstant: 10 })).not.toThrow();
+    const loop = (): void => void env.schedule(0, loop);
+    env.scheduleAt(7, loop);
+    let error: unknown;
+    try {
+      env.run({ until: 100, maxEventsPerInstant: 10 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StalledError);
+    expect(error).toMatchObject({ atSec: 7, events: 11 });
+    expect((error as Error).message).toContain('t = 7 s');
+    expect(env.now).toBe(7);
+    // The ten at t = 5 (with t = 5's tick: eleven events, ten after the first) ran within the limit.
+    expect(ticks).toBe(7);
   });
 
   it('run({ until }) throws for an until before now', () => {
