@@ -218,8 +218,8 @@ export interface SimulateOptions {
    */
   compactIntervalSec?: number;
   /**
-   * Called with the simulated fraction done (0–1), at every compaction (4 simulated hours): for a progress display. It rides on
-   * an event the run has anyway, so passing it changes nothing in the results.
+   * Called with the simulated fraction done (0–1), at every compaction (4 simulated hours): for a progress
+   * display. It rides on an event the run has anyway, so passing it changes nothing in the results.
    */
   onProgress?: (fractionDone: number) => void;
   /**
