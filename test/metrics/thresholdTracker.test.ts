@@ -161,9 +161,13 @@ describe('ThresholdTracker', () => {
     fc.assert(
       fc.property(linearSegments, fc.constantFrom(0, 3, 15), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (segments, delay, cut) => {
         const whole = new ThresholdTracker(10, 0, delay);
+        // A run that lasts the alert delay exactly is a knife-edge: the cut's rounding may put its crossing an ulp
+        // either side (FC_SEED=87: 0 → 30 s from 15 down to 5, a 15 s delay). Those of the whole segment with the
+        // delay a microsecond shorter and longer bound the split one's count.
+        const [longer, shorter] = [new ThresholdTracker(10, 0, delay + 1e-6), new ThresholdTracker(10, 0, Math.max(0, delay - 1e-6))];
         const split = new ThresholdTracker(10, 0, delay);
         for (const { t0, v0, t1, v1 } of segments) {
-          whole.segment(t0, v0, t1, v1);
+          for (const tracker of [whole, longer, shorter]) tracker.segment(t0, v0, t1, v1);
           const tm = t0 + cut * (t1 - t0);
           const vm = Number.isFinite(v0) && Number.isFinite(v1) ? v0 + cut * (v1 - v0) : Infinity;
           if (!Number.isFinite(vm)) {
@@ -173,8 +177,9 @@ describe('ThresholdTracker', () => {
           split.segment(t0, v0, tm, vm);
           split.segment(tm, vm, t1, v1);
         }
-        expect(split.summary().episodes).toBe(whole.summary().episodes);
-        expect(split.summary().seconds).toBeCloseTo(whole.summary().seconds, 6);
+        expect(split.summary().episodes).toBeGreaterThanOrEqual(longer.summary().episodes);
+        expect(split.summary().episodes).toBeLessThanOrEqual(shorter.summary().episodes);
+        expect(split.summary().seconds).toBeCloseTo(whole.summary().seconds, 5);
       }),
       { numRuns: 300 },
     );
