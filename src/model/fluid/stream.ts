@@ -89,6 +89,8 @@ export class Stream {
    * copy on, linear between consecutive entries; two entries at one time are a jump.
    */
   readonly lagSteps: GrowableSeries | null;
+  /** The stream position whose source time the last lag step read (U + tolerance at that anchor). */
+  private lagReadBytes = 0;
 
   private readonly curve = new WriteCurve();
   /** The workload's bytes over time, kept only for point stores that answer for any past instant (journals). */
@@ -106,7 +108,7 @@ export class Stream {
     /** The uplink's virtual clock, for linked streams (null: never linked). */
     private readonly clock: LevelClock | null = null,
   ) {
-    storeAsDoubles(this, 'anchorSec', 'written', 'ingested', 'uploaded', 'processed', 'linkFactor', 'linkValue', 'workloadRate', 'ingestRate', 'uploadRate', 'processRate', 'throttledSec', 'chunkBytes', 'initialReplicationBytes', 'peakSourceBacklog', 'peakCache', 'peakUnuploaded');
+    storeAsDoubles(this, 'anchorSec', 'written', 'ingested', 'uploaded', 'processed', 'linkFactor', 'linkValue', 'workloadRate', 'ingestRate', 'uploadRate', 'processRate', 'throttledSec', 'chunkBytes', 'initialReplicationBytes', 'peakSourceBacklog', 'peakCache', 'peakUnuploaded', 'lagReadBytes');
     this.delaySec = settings.processingDelaySec;
     this.thresholdSec = settings.policy.rpoThresholdSec;
     this.workloadCurve = settings.policy.needsWorkloadHistory ? new WriteCurve() : null;
@@ -452,7 +454,7 @@ export class Stream {
 
   private finishInitialReplication(nowSec: number): void {
     this.initialReplicationDoneSec = nowSec;
-    this.pushLag(nowSec, nowSec - this.uploadedSourceTime(nowSec));
+    this.pushAnchorLag(nowSec);
   }
 
   private notePeaks(): void {
@@ -481,12 +483,21 @@ export class Stream {
   private recordLag(fromSec: number, uploadedFrom: number, toSec: number): void {
     const rate = (this.uploaded - uploadedFrom) / (toSec - fromSec);
     if (rate > 0) {
-      this.curve.forEachBreakpointIn(uploadedFrom, this.uploaded, (sourceSec, bytes) => {
-        const crossingSec = Math.min(toSec, fromSec + (bytes - uploadedFrom) / rate);
+      // The breakpoints from where the last anchor's lag read W⁻¹ to where this one's does, both within rounding
+      // of U: one just above U (the end of a burst, an ulp over the upload) is crossed by now, and gives the
+      // lag's left limit before the drop to the anchor's lag.
+      this.curve.forEachBreakpointIn(this.lagReadBytes, this.uploaded + this.tolerance, (sourceSec, bytes) => {
+        const crossingSec = Math.min(toSec, fromSec + Math.max(0, bytes - uploadedFrom) / rate);
         this.pushLag(crossingSec, crossingSec - sourceSec);
       });
     }
-    this.pushLag(toSec, toSec - this.uploadedSourceTime(toSec));
+    this.pushAnchorLag(toSec);
+  }
+
+  /** The lag at an anchor: W⁻¹ of what is uploaded, within rounding (uploadedSourceTime). */
+  private pushAnchorLag(nowSec: number): void {
+    this.lagReadBytes = this.uploaded + this.tolerance;
+    this.pushLag(nowSec, nowSec - this.uploadedSourceTime(nowSec));
   }
 
   private pushLag(timeSec: number, lagSec: number): void {
