@@ -70,26 +70,21 @@ export function sitePartitions(scenario: Scenario, targetVms = PARTITION_VMS): S
   const partCount = part + 1;
   if (partCount < 2) return null;
 
-  const partOfUplink = (u: number) => partOfComponent.get(root(u))!;
-  const indicesIn = <T>(list: readonly T[], partOf: (item: T, index: number) => number, p: number) =>
-    list.flatMap((item, i) => (partOf(item, i) === p ? [i] : []));
-  return Array.from({ length: partCount }, (_, p) => {
-    const uplinks = indicesIn(scenario.uplinks, (_, u) => partOfUplink(u), p);
-    const processServers = indicesIn(scenario.processServers, (server) => partOfUplink(serverUplink.get(server.name)!), p);
-    const vms = indicesIn(scenario.vms, (vm) => partOfUplink(vmUplink.get(vm.name)!), p);
-    const groups = indicesIn(scenario.replicationGroups, (group) => partOfUplink(vmUplink.get(group.vms[0]!)!), p);
-    return {
-      scenario: {
-        ...scenario,
-        uplinks: uplinks.map((u) => scenario.uplinks[u]!),
-        processServers: processServers.map((s) => scenario.processServers[s]!),
-        vms: vms.map((v) => scenario.vms[v]!),
-        replicationGroups: groups.map((g) => scenario.replicationGroups[g]!),
-      },
-      vms,
-      uplinks,
-      processServers,
-      groups,
-    };
-  });
+  // Each element into its part's lists, in scenario order: one pass over each list, whatever the part count.
+  const partOfUplink = scenario.uplinks.map((_, u) => partOfComponent.get(root(u))!);
+  const parts = Array.from({ length: partCount }, () => ({ vms: [] as number[], uplinks: [] as number[], processServers: [] as number[], groups: [] as number[] }));
+  partOfUplink.forEach((p, u) => parts[p]!.uplinks.push(u));
+  scenario.processServers.forEach((server, s) => parts[partOfUplink[serverUplink.get(server.name)!]!]!.processServers.push(s));
+  scenario.vms.forEach((vm, v) => parts[partOfUplink[vmUplink.get(vm.name)!]!]!.vms.push(v));
+  scenario.replicationGroups.forEach((group, g) => parts[partOfUplink[vmUplink.get(group.vms[0]!)!]!]!.groups.push(g));
+  return parts.map((indices) => ({
+    scenario: {
+      ...scenario,
+      uplinks: indices.uplinks.map((u) => scenario.uplinks[u]!),
+      processServers: indices.processServers.map((s) => scenario.processServers[s]!),
+      vms: indices.vms.map((v) => scenario.vms[v]!),
+      replicationGroups: indices.groups.map((g) => scenario.replicationGroups[g]!),
+    },
+    ...indices,
+  }));
 }

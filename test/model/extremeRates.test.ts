@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import type { Scenario } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
+import { fixtureScenario } from '../helpers/fixtureScenario.js';
 import { processServerFixture, scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
 
 // Regression: with a process server 10,000 times faster than the uplink, a source backlog could be left a few
@@ -61,7 +60,7 @@ it('simulate(scenario) finishes when a VM’s upload rounds an ulp below its int
 // Regression, found by the invariant tests with FC_SEED=2: the same flip with rates so small (down to 1e-323 B/s,
 // subnormal doubles) that an ulp is no longer relative to the rate; a nanobyte a second now counts as no difference.
 it('simulate(scenario) finishes with subnormal write rates beside a saturated uplink (a site fast-check found)', () => {
-  const scenario = JSON.parse(readFileSync(new URL('../fixtures/subnormalRatesSite.json', import.meta.url), 'utf8')) as Scenario;
+  const scenario = fixtureScenario('subnormalRatesSite.json');
   const result = simulate(scenario);
   expect(result.eventCount).toBeLessThan(20_000);
   expect(result.vms).toHaveLength(4);
@@ -73,7 +72,7 @@ it('simulate(scenario) finishes with subnormal write rates beside a saturated up
 // its size here, and beyond its size in longer runs). A VM writing 4.4e-308 B/s made the extra share at the same
 // instant that exposed it. The fix unlinks a stream at its anchor even when no time has passed.
 it('simulate(scenario): a process server filling at 1 MB/s behind a 125 KB/s uplink stops at its throttle level', () => {
-  const scenario = JSON.parse(readFileSync(new URL('../fixtures/sameInstantRelinkSite.json', import.meta.url), 'utf8')) as Scenario;
+  const scenario = fixtureScenario('sameInstantRelinkSite.json');
   const [server] = simulate(scenario).processServers;
   // It throttles at 1 − throttleFreeFraction = 80% full: its intake then stops, so the cache peaks there.
   expect(server!.peakCacheFraction).toBeCloseTo(1 - scenario.processServers[0]!.throttleFreeFraction, 9);
@@ -85,7 +84,7 @@ it('simulate(scenario): a process server filling at 1 MB/s behind a 125 KB/s upl
 // same instant moved nothing; the run looped at t = 136,950.9 s. An anchor now empties such a queue even when
 // no time has passed.
 it('simulate(scenario) finishes when a linked stream’s cache is due to empty within the clock’s resolution', () => {
-  const scenario = JSON.parse(readFileSync(new URL('../fixtures/dueWithinResolutionSite.json', import.meta.url), 'utf8')) as Scenario;
+  const scenario = fixtureScenario('dueWithinResolutionSite.json');
   const result = simulate(scenario);
   expect(result.eventCount).toBeLessThan(10_000);
   expect(result.vms.map((vm) => vm.bytesUploaded > 0)).toEqual([true, true, true]);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Scenario } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
+import { fixtureScenario } from '../helpers/fixtureScenario.js';
 import { scenarioFixture, vmFixture } from '../helpers/scenarioFixture.js';
 
 // The exact lag observer (simulate with measureLag) against the closed form of an uplink outage with constant
@@ -57,7 +56,7 @@ describe('simulate with measureLag, an outage of L seconds under constant churn'
 //   burst's age, was lost, and the piece before it fell from 32,101 s to 22,070 s where the lag rose to 32,582 s
 //   (FC_SEED=96 of the daily-peaks property).
 it.each(['lagAcrossCompactionSite.json', 'lagThroughBurstEndSite.json'])('simulate with measureLag on %s: no sampled lag exceeds the lag summary’s maximum', (fixture) => {
-  const scenario = JSON.parse(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), 'utf8')) as Scenario;
+  const scenario = fixtureScenario(fixture);
   const result = simulate(scenario, { measureLag: true });
   for (const vm of result.vms) {
     const sampled = result.timeseries.filter((s) => s.vm === vm.name && s.timeSec >= scenario.warmupSec && s.lagSec != null).map((s) => s.lagSec!);
